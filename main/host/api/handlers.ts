@@ -1,0 +1,28 @@
+// One handler per command of the contract. The type makes a missing handler a compile error.
+import type { Commands } from '../../../shared/api/contract';
+import type { HandlersFor } from './handler-types';
+import * as auth from './routes/auth';
+import * as meetings from './routes/meetings';
+import * as agenda from './routes/agenda';
+
+export type AllHandlers = HandlersFor<Commands>;
+
+export const handlers: AllHandlers = {
+  health: auth.health,
+  login: auth.login,
+  logout: auth.logout,
+  me: auth.me,
+  createUser: auth.createUser,
+  listUsers: auth.listUsers,
+  createMeeting: meetings.createMeeting,
+  listMeetings: meetings.listMeetings,
+  getMeeting: meetings.getMeeting,
+  patchMeeting: meetings.patchMeeting,
+  putParticipants: meetings.putParticipants,
+  publishMeeting: meetings.publishMeeting,
+  addAgendaItem: agenda.addAgendaItem,
+  reorderAgenda: agenda.reorderAgenda,
+  patchAgendaItem: agenda.patchAgendaItem,
+  deleteAgendaItem: agenda.deleteAgendaItem,
+  setCurrentAgendaItem: agenda.setCurrentAgendaItem,
+};

@@ -1,0 +1,6 @@
+// Every schema version, oldest first. Add a file per version (numbered in tens) and list it here;
+// never edit one that has shipped.
+import type { Migration } from './types';
+import { initial } from './0010-initial';
+
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import os from 'node:os';
+
+export interface HostConfig {
+  dataDir: string;
+  port: number;
+  bind: string;
+  demo: boolean;
+  /** Largest accepted PDF upload, bytes. */
+  maxUploadBytes: number;
+  /** Largest accepted JSON body, bytes. */
+  maxJsonBytes: number;
+  sessionLifetimeMs: number;
+  /** Folder with the built renderer (index.html), served at `/`. */
+  rendererDir: string | null;
+  /** Print the generated admin password here (first start only). */
+  announce: (line: string) => void;
+}
+
+export function defaultDataDir(): string {
+  if (process.env.PHONGHOP_DATA_DIR) return process.env.PHONGHOP_DATA_DIR;
+  const home = os.homedir();
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'phong-hop-khong-giay');
+  if (process.platform === 'darwin')
+    return path.join(home, 'Library', 'Application Support', 'phong-hop-khong-giay');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'phong-hop-khong-giay');
+}
+
+export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
+  return {
+    dataDir: partial.dataDir ?? defaultDataDir(),
+    port: partial.port ?? 8740,
+    bind: partial.bind ?? '127.0.0.1',
+    demo: partial.demo ?? false,
+    maxUploadBytes: partial.maxUploadBytes ?? 200 * 1024 * 1024,
+    maxJsonBytes: partial.maxJsonBytes ?? 2 * 1024 * 1024,
+    sessionLifetimeMs: partial.sessionLifetimeMs ?? 12 * 60 * 60 * 1000,
+    rendererDir: partial.rendererDir === undefined ? null : partial.rendererDir,
+    announce: partial.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+  };
+}

@@ -1,0 +1,11 @@
+// The whole public command table (api.md). Each domain keeps its entries in commands/<domain>.ts;
+// this file only joins them, so the host and the client see one table.
+import { coreCommands } from './commands/core';
+
+export const commands = {
+  ...coreCommands,
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export const API_PREFIX = '/api/v1';
