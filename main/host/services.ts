@@ -10,6 +10,12 @@ import { createAuditChain } from './audit/chain';
 import { createLiveMeetings } from './live/live-meetings';
 import { createScopeResolvers } from './api/scopes';
 
+export interface PaperAccess {
+  visibleTo(meetingId: string, userId: string, role: MeetingRole | null): DocumentSummary[];
+  meetingOf(documentId: string): string | undefined;
+  canSee(documentId: string, userId: string): boolean;
+}
+
 /** Everything a handler may use. Built once per host; repositories prepare statements once. */
 export function createServices(db: Database, config: HostConfig, log: Logger) {
   const meetings = createMeetingsRepo(db);
@@ -24,9 +30,16 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     live: createLiveMeetings(meetings),
     scopes: createScopeResolvers(),
     /** Papers of a meeting as one caller may see them (confidential ones filtered). */
+    // Replaced by the documents module; these defaults see no papers.
     papers: {
       visibleTo: (_meetingId: string, _userId: string, _role: MeetingRole | null): DocumentSummary[] => [],
-    },
+      /** The meeting a paper belongs to. */
+      meetingOf: (_documentId: string): string | undefined => undefined,
+      /** Whether this user may see this paper (participant, published, and listed if confidential). */
+      canSee: (_documentId: string, _userId: string): boolean => false,
+    } as PaperAccess,
+    // Replaced by the minutes module: the minutes draft is writable only while 'draft'.
+    minutesState: ((_meetingId: string) => 'draft') as (meetingId: string) => 'draft' | 'final' | 'signed',
     /** Run `fn` in one SQLite transaction (the change and its audit event commit together). */
     tx<T>(fn: () => T): T {
       return db.transaction(fn)();

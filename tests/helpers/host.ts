@@ -14,7 +14,7 @@ export interface TestHost extends RunningHost {
   /** Logs in and returns a bearer token. */
   login(username: string, password?: string): Promise<string>;
   /** fetch against /api/v1 with an optional token; JSON bodies are encoded. */
-  api(method: string, route: string, opts?: { token?: string; body?: unknown; raw?: BodyInit; headers?: Record<string, string> }): Promise<Response>;
+  api(method: string, route: string, opts?: { token?: string; body?: unknown; raw?: RequestInit['body']; headers?: Record<string, string> }): Promise<Response>;
   /** Stops the host; the data folder stays unless `remove` is set. */
   stop(remove?: boolean): Promise<void>;
 }
@@ -33,7 +33,7 @@ export async function startTestHost(opts: Partial<HostConfig> & { demo?: boolean
   const api: TestHost['api'] = (method, route, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body: BodyInit | undefined = o.raw;
+    let body: RequestInit['body'] = o.raw;
     if (o.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(o.body);
