@@ -41,6 +41,8 @@ export interface CommandDef {
   body?: z.ZodType | 'raw';
   /** The answer's schema; 'empty' means 204 No Content; 'binary' means bytes (files). */
   answer: z.ZodType | 'empty' | 'binary';
+  /** HTTP status of a successful JSON answer (default 200; 201 for commands that create). */
+  status?: 200 | 201 | 202;
   /** Whether a successful call changes the meeting's live doc (defaults to: not GET). */
   changesMeeting?: boolean;
 }

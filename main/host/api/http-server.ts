@@ -112,7 +112,7 @@ export function createHttpServer(services: Services, handlers: AllHandlers): htt
     } else if (def.answer === 'binary') {
       await sendBinary(res, result as unknown as BinaryReply);
     } else {
-      sendJson(res, def.method === 'POST' && route.name.startsWith('create') ? 201 : 200, result);
+      sendJson(res, def.status ?? 200, result);
     }
   }
 

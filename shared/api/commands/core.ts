@@ -22,10 +22,10 @@ export const coreCommands = defineCommands({
   login: { method: 'POST', path: '/auth/login', access: anyone, body: LoginBody, answer: LoginAnswer },
   logout: { method: 'POST', path: '/auth/logout', access: user, answer: 'empty' },
   me: { method: 'GET', path: '/me', access: user, answer: User },
-  createUser: { method: 'POST', path: '/users', access: admin, body: CreateUserBody, answer: User },
+  createUser: { method: 'POST', path: '/users', access: admin, body: CreateUserBody, answer: User, status: 201 },
   listUsers: { method: 'GET', path: '/users', access: admin, answer: z.array(User) },
 
-  createMeeting: { method: 'POST', path: '/meetings', access: user, body: CreateMeetingBody, answer: Meeting },
+  createMeeting: { method: 'POST', path: '/meetings', access: user, body: CreateMeetingBody, answer: Meeting, status: 201 },
   listMeetings: { method: 'GET', path: '/meetings', access: user, answer: z.array(Meeting) },
   getMeeting: {
     method: 'GET',
@@ -64,6 +64,7 @@ export const coreCommands = defineCommands({
     params: M,
     body: CreateAgendaItemBody,
     answer: AgendaItem,
+    status: 201,
   },
   reorderAgenda: {
     method: 'PUT',
