@@ -1,0 +1,21 @@
+// The one route table. Feature owners add their lines here (and nothing else in the shell):
+// pages under the signed-in layout go in `appRoutes`; to put UI inside another page, register a
+// slot (app/slots.tsx) from a module imported below.
+import { Navigate } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { MeetingsListPage } from '../features/meetings/MeetingsListPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { NotFoundPage } from './NotFoundPage';
+
+export const appRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="/meetings" replace /> },
+  { path: 'meetings', element: <MeetingsListPage /> },
+  { path: 'meetings/new', element: <MeetingEditorPage /> },
+  { path: 'meetings/:meetingId', element: <MeetingPage /> },
+  { path: 'meetings/:meetingId/edit', element: <MeetingEditorPage /> },
+  { path: 'admin/users', element: <UsersPage /> },
+  // Feature routes below this line (one per line).
+  { path: '*', element: <NotFoundPage /> },
+];

@@ -1,0 +1,3 @@
+export function MeetingEditorPage() {
+  return <section className="page" />;
+}

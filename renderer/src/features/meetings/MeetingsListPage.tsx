@@ -1,0 +1,3 @@
+export function MeetingsListPage() {
+  return <section className="page" />;
+}
