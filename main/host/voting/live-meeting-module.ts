@@ -1,0 +1,101 @@
+import type { Database } from '../archive/db';
+import type { MeetingsRepo } from '../archive/repos/meetings';
+import type { AuditChain } from '../audit/chain';
+import type { LiveMeetings } from '../live/live-meetings';
+import type { createScopeResolvers } from '../api/scopes';
+import type { Logger } from '../logger';
+import { createAttendance } from '../attendance/attendance';
+import { createSpeakers } from '../speakers/speakers';
+import { createBallots } from './ballots';
+
+/** How long a burst of votes may wait before the live doc shows the new turnout. */
+const TURNOUT_COALESCE_MS = 100;
+
+/**
+ * The live meeting's domain: attendance, speakers and ballots, their live doc sections
+ * ('attendance', 'speakers', 'ballots'), the 'b' (ballot) scope, and the timers that close
+ * ballots whose countdown ran out (re-armed after a restart).
+ */
+export interface LiveMeetingHost {
+  live: LiveMeetings;
+  scopes: ReturnType<typeof createScopeResolvers>;
+  audit: AuditChain;
+  log: Logger;
+}
+
+export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
+  const attendance = createAttendance(db, meetings);
+  const speakers = createSpeakers(db);
+  const ballots = createBallots(db, attendance);
+  let host: LiveMeetingHost | undefined;
+
+  const pending = new Map<string, NodeJS.Timeout>();
+  /** Votes arrive in storms: project the turnout at most once per window per meeting. */
+  function turnoutChanged(meetingId: string): void {
+    if (pending.has(meetingId)) return;
+    const t = setTimeout(() => {
+      pending.delete(meetingId);
+      host?.live.changed(meetingId);
+    }, TURNOUT_COALESCE_MS);
+    t.unref();
+    pending.set(meetingId, t);
+  }
+
+  const deadlines = new Map<string, NodeJS.Timeout>();
+  function closeWhenDue(ballotId: string, closesAt: string): void {
+    clearTimeout(deadlines.get(ballotId));
+    const delay = Math.max(0, Date.parse(closesAt) - Date.now());
+    const t = setTimeout(() => {
+      deadlines.delete(ballotId);
+      autoClose(ballotId);
+    }, delay);
+    t.unref();
+    deadlines.set(ballotId, t);
+  }
+  function autoClose(ballotId: string): void {
+    if (!host || !db.open) return;
+    const { audit, live, log } = host;
+    try {
+      const meetingId = db.transaction(() => {
+        const rec = ballots.record(ballotId);
+        if (!rec || rec.status !== 'open') return null;
+        const ballot = ballots.close(ballotId);
+        audit.append(rec.meetingId, null, 'ballot.close', { ballotId, reason: 'countdown', result: summarise(ballot.result) });
+        return rec.meetingId;
+      })();
+      if (meetingId) live.changed(meetingId);
+    } catch (err) {
+      log.error({ err, ballotId }, 'closing a ballot at its deadline failed');
+    }
+  }
+
+  return {
+    attendance,
+    speakers,
+    ballots,
+    turnoutChanged,
+    closeWhenDue,
+    /** Called once the services exist: registers the scope, the live sections and the timers. */
+    attach(h: LiveMeetingHost): void {
+      host = h;
+      h.scopes.register('b', (id) => ballots.meetingOf(id));
+      h.live.addSection('attendance', (m) => attendance.summary(m));
+      h.live.addSection('speakers', (m) => speakers.state(m));
+      // Ballot state, turnout while open (never choices), results once closed.
+      h.live.addSection('ballots', (m) => ballots.list(m));
+      for (const b of ballots.withDeadline()) if (b.closesAt) closeWhenDue(b.id, b.closesAt);
+    },
+    stopTimers(): void {
+      for (const t of [...pending.values(), ...deadlines.values()]) clearTimeout(t);
+      pending.clear();
+      deadlines.clear();
+    },
+  };
+}
+export type LiveMeetingModule = ReturnType<typeof createLiveMeetingModule>;
+
+/** What an audit event keeps of a result: the counts and the verdict (named votes are in the tables). */
+export function summarise(result: { counts: Record<string, number>; cast: number; eligible: number; passed: boolean; quorumReached: boolean } | null) {
+  if (!result) return null;
+  return { counts: result.counts, cast: result.cast, eligible: result.eligible, passed: result.passed, quorumReached: result.quorumReached };
+}
