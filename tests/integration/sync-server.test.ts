@@ -1,0 +1,104 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost } from '../helpers/host';
+import type { TestHost } from '../helpers/host';
+import { connect, createWorld, installPapers, storedState, until, upgradeStatus } from './sync-helpers';
+import type { Client, World } from './sync-helpers';
+
+let host: TestHost;
+let world: World;
+const clients: Client[] = [];
+const open = (...args: Parameters<typeof connect>) => {
+  const c = connect(...args);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  host = await startTestHost();
+  world = await createWorld(host);
+  installPapers(host, { paper1: { meetingId: world.meetingId } });
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await host?.stop(true);
+});
+
+describe('sync server', () => {
+  it('lets two clients converge on a shared annotations doc', async () => {
+    const a = open(host, 'annotations/paper1', world.tokens.delegate);
+    const b = open(host, 'annotations/paper1', world.tokens.chair);
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getMap('annotations').set('x', { by: 'a' });
+    b.doc.getMap('annotations').set('y', { by: 'b' });
+    await until(() => a.doc.getMap('annotations').size === 2 && b.doc.getMap('annotations').size === 2);
+    expect(a.doc.getMap('annotations').toJSON()).toEqual(b.doc.getMap('annotations').toJSON());
+    expect(storedState(host, 'annotations/paper1').getMap('annotations').toJSON()).toEqual(
+      a.doc.getMap('annotations').toJSON(),
+    );
+  });
+
+  it('refuses a connection without a token or with a bad one', async () => {
+    expect((await upgradeStatus(host, 'annotations/paper1')).status).toBe(401);
+    const bad = await upgradeStatus(host, 'annotations/paper1?token=nonsense');
+    expect(bad.status).toBe(401);
+    expect(JSON.parse(bad.body)).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await upgradeStatus(host, `annotations/paper1?token=${world.tokens.delegate}`)).status).toBe(101);
+  });
+
+  it('drops an observer write: never relayed, never stored', async () => {
+    const watcher = open(host, 'annotations/paper1', world.tokens.delegate);
+    const observer = open(host, 'annotations/paper1', world.tokens.observer);
+    await Promise.all([watcher.synced, observer.synced]);
+    observer.doc.getMap('annotations').set('forged', 1);
+    // A later legitimate write proves the relay ran after the observer's message.
+    const writer = open(host, 'annotations/paper1', world.tokens.secretary);
+    await writer.synced;
+    writer.doc.getMap('annotations').set('marker', 1);
+    await until(() => watcher.doc.getMap('annotations').has('marker') && observer.doc.getMap('annotations').has('marker'));
+    expect(watcher.doc.getMap('annotations').has('forged')).toBe(false);
+    expect(storedState(host, 'annotations/paper1').getMap('annotations').has('forged')).toBe(false);
+    expect(storedState(host, 'annotations/paper1').getMap('annotations').has('marker')).toBe(true);
+  });
+
+  it('shows an agenda change made through HTTP in the live meeting doc, and drops client writes to it', async () => {
+    const c = open(host, `meeting/${world.meetingId}`, world.tokens.delegate);
+    await c.synced;
+    const live = c.doc.getMap<unknown>('live');
+    await until(() => Array.isArray(live.get('agenda')));
+    const res = await host.api('POST', `/meetings/${world.meetingId}/agenda`, {
+      token: world.tokens.secretary,
+      body: { title: 'Mục mới từ HTTP' },
+    });
+    expect(res.status).toBe(201);
+    await until(() => (live.get('agenda') as Array<{ title: string }>).some((i) => i.title === 'Mục mới từ HTTP'));
+    live.set('revision', -1);
+    c.doc.getMap('forged').set('x', 1);
+    const other = open(host, `meeting/${world.meetingId}`, world.tokens.chair);
+    await other.synced;
+    await until(() => typeof other.doc.getMap('live').get('revision') === 'number');
+    expect(other.doc.getMap('live').get('revision')).toBeGreaterThan(0);
+    expect(other.doc.getMap('forged').size).toBe(0);
+    expect(storedState(host, `meeting/${world.meetingId}`).getMap('forged').size).toBe(0);
+  });
+});
+
+describe('restart', () => {
+  it('loses no relayed update across a host restart', async () => {
+    const dataDir = host.dataDir;
+    const a = open(host, 'annotations/paper1', world.tokens.delegate);
+    const b = open(host, 'annotations/paper1', world.tokens.chair);
+    await Promise.all([a.synced, b.synced]);
+    for (let i = 0; i < 50; i++) a.doc.getMap('annotations').set(`r${i}`, i);
+    await until(() => b.doc.getMap('annotations').has('r49'));
+    const expected = b.doc.getMap('annotations').toJSON();
+    a.destroy();
+    b.destroy();
+    await host.stop();
+    host = await startTestHost({ dataDir });
+    installPapers(host, { paper1: { meetingId: world.meetingId } });
+    const fresh = open(host, 'annotations/paper1', world.tokens.delegate, { doc: new Y.Doc() });
+    await fresh.synced;
+    expect(fresh.doc.getMap('annotations').toJSON()).toEqual(expected);
+  });
+});
