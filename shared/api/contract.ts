@@ -1,9 +1,11 @@
 // The whole public command table (api.md). Each domain keeps its entries in commands/<domain>.ts;
 // this file only joins them, so the host and the client see one table.
 import { coreCommands } from './commands/core';
+import { directoryCommands } from './commands/directory';
 
 export const commands = {
   ...coreCommands,
+  ...directoryCommands,
 };
 
 export type Commands = typeof commands;

@@ -4,6 +4,7 @@ import type { HandlersFor } from './handler-types';
 import * as auth from './routes/auth';
 import * as meetings from './routes/meetings';
 import * as agenda from './routes/agenda';
+import * as directory from './routes/directory';
 
 export type AllHandlers = HandlersFor<Commands>;
 
@@ -25,4 +26,5 @@ export const handlers: AllHandlers = {
   patchAgendaItem: agenda.patchAgendaItem,
   deleteAgendaItem: agenda.deleteAgendaItem,
   setCurrentAgendaItem: agenda.setCurrentAgendaItem,
+  lookupUser: directory.lookupUser,
 };
