@@ -9,6 +9,7 @@ import { createMeetingsRepo } from './archive/repos/meetings';
 import { createAuditChain } from './audit/chain';
 import { createLiveMeetings } from './live/live-meetings';
 import { createScopeResolvers } from './api/scopes';
+import { createLiveMeetingModule } from './voting/live-meeting-module';
 
 export interface PaperAccess {
   visibleTo(meetingId: string, userId: string, role: MeetingRole | null): DocumentSummary[];
@@ -19,7 +20,7 @@ export interface PaperAccess {
 /** Everything a handler may use. Built once per host; repositories prepare statements once. */
 export function createServices(db: Database, config: HostConfig, log: Logger) {
   const meetings = createMeetingsRepo(db);
-  return {
+  const services = {
     db,
     config,
     log,
@@ -29,6 +30,8 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     audit: createAuditChain(db),
     live: createLiveMeetings(meetings),
     scopes: createScopeResolvers(),
+    /** Attendance, speakers and ballots (main/host/{attendance,speakers,voting}). */
+    liveMeeting: createLiveMeetingModule(db, meetings),
     /** Papers of a meeting as one caller may see them (confidential ones filtered). */
     // Replaced by the documents module; these defaults see no papers.
     papers: {
@@ -45,5 +48,8 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
       return db.transaction(fn)();
     },
   };
+  // Registers the ballot scope, the live sections and the ballot timers.
+  services.liveMeeting.attach(services);
+  return services;
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,10 @@ import type { HandlersFor } from './handler-types';
 import * as auth from './routes/auth';
 import * as meetings from './routes/meetings';
 import * as agenda from './routes/agenda';
+import * as attendance from './routes/attendance';
+import * as speakers from './routes/speakers';
+import * as ballots from './routes/ballots';
+import * as audit from './routes/audit';
 import * as directory from './routes/directory';
 
 export type AllHandlers = HandlersFor<Commands>;
@@ -26,5 +30,23 @@ export const handlers: AllHandlers = {
   patchAgendaItem: agenda.patchAgendaItem,
   deleteAgendaItem: agenda.deleteAgendaItem,
   setCurrentAgendaItem: agenda.setCurrentAgendaItem,
+  getAttendance: attendance.getAttendance,
+  markAttendance: attendance.markAttendance,
+  getSpeakers: speakers.getSpeakers,
+  requestToSpeak: speakers.requestToSpeak,
+  reorderSpeakers: speakers.reorderSpeakers,
+  setSpeakingSettings: speakers.setSpeakingSettings,
+  withdrawSpeaker: speakers.withdrawSpeaker,
+  startSpeaker: speakers.startSpeaker,
+  stopSpeaker: speakers.stopSpeaker,
+  listAudit: audit.listAudit,
+  verifyAudit: audit.verifyAudit,
+  createBallot: ballots.createBallot,
+  listBallots: ballots.listBallots,
+  getBallot: ballots.getBallot,
+  openBallot: ballots.openBallot,
+  closeBallot: ballots.closeBallot,
+  cancelBallot: ballots.cancelBallot,
+  castVote: ballots.castVote,
   lookupUser: directory.lookupUser,
 };

@@ -16,6 +16,7 @@ export const ballotCommands = defineCommands({
     params: M,
     body: CreateBallotBody,
     answer: Ballot,
+    status: 201,
   },
   listBallots: {
     method: 'GET',

@@ -50,6 +50,7 @@ export const liveCommands = defineCommands({
     params: M,
     body: RequestToSpeakBody,
     answer: SpeakerRequest,
+    status: 201,
   },
   reorderSpeakers: {
     method: 'PUT',

@@ -73,9 +73,11 @@ export const RequestToSpeakBody = z
   .strict();
 export type RequestToSpeakBody = z.infer<typeof RequestToSpeakBody>;
 
+/** Optional: an empty body starts the turn with the meeting's limit. */
 export const StartSpeakerBody = z
   .object({ limitSeconds: z.number().int().min(10).max(3600).optional() })
-  .strict();
+  .strict()
+  .default({});
 
 /** The new order of the waiting requests of one queue (every one of them, once). */
 export const SpeakerOrderBody = z.array(Id).min(1).max(1000);

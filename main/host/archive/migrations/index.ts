@@ -2,5 +2,6 @@
 // never edit one that has shipped.
 import type { Migration } from './types';
 import { initial } from './0010-initial';
+import { liveMeeting } from './0030-live-meeting';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, liveMeeting];
