@@ -1,0 +1,179 @@
+// The archive's full-text search: keeps the FTS index in step with the archive and answers
+// queries with ranked, access-filtered, highlighted hits.
+import type { Statement } from 'better-sqlite3';
+import type { Database } from '../archive/db';
+import type { PaperAccess } from '../services';
+import type { User } from '../../../shared/api/schemas/users';
+import type { SearchAnswer, SearchHit, SearchKind, SearchQuery } from '../../../shared/api/schemas/search';
+import { foldVietnamese, snippet } from '../../../shared/text/fold';
+import { parseQuery, toFtsMatch } from './query';
+import { discoverSources } from './sources';
+import type { SearchSource, SourceRow } from './sources';
+
+const BATCH = 2000;
+/** Ranked rows looked at per query at most, so a query whose hits are mostly hidden stays bounded. */
+const MAX_SCANNED = 3000;
+
+/** Titles weigh more than running text of the same relevance (bm25 is negative: more is better). */
+const KIND_WEIGHT: Record<SearchKind, number> = { meeting: 3, agenda: 2, ballot: 2, minutes: 1.2, page: 1 };
+
+interface HitRow {
+  id: number;
+  kind: SearchKind;
+  source_id: string;
+  page: number;
+  meeting_id: string;
+  document_id: string | null;
+  label: string;
+  text: string;
+  meeting_title: string;
+  starts_at: string;
+  score: number;
+  restricted: number;
+}
+
+export function createSearch(db: Database) {
+  const sources = discoverSources(db);
+  const upsert = db.prepare<SourceRow & { kind: SearchKind }, { id: number }>(
+    `INSERT INTO search_entries (kind, source_id, page, meeting_id, document_id, label, text)
+     VALUES (@kind, @source_id, @page, @meeting_id, @document_id, @label, @text)
+     ON CONFLICT (kind, source_id, page) DO UPDATE SET
+       meeting_id = excluded.meeting_id, document_id = excluded.document_id,
+       label = excluded.label, text = excluded.text
+     RETURNING id`,
+  );
+  const ftsDelete = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+  const ftsInsert = db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)');
+  const entryDelete = db.prepare('DELETE FROM search_entries WHERE id = ?');
+  const entriesOfMeeting = db.prepare<[string], { id: number }>('SELECT id FROM search_entries WHERE meeting_id = ?');
+  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  type Stmt = Statement<unknown[], unknown>;
+  const prepared = new Map<SearchSource, { pending: Stmt; orphans: Stmt; ofMeeting: Stmt }>();
+  for (const s of sources)
+    prepared.set(s, { pending: db.prepare<unknown[], unknown>(s.pending), orphans: db.prepare<unknown[], unknown>(s.orphans), ofMeeting: db.prepare<unknown[], unknown>(s.ofMeeting) });
+
+  // The documents table (papers module) tells which papers are confidential right now.
+  const docCols = new Set(
+    db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')").all().map((r) => r.name),
+  );
+  const restrictedExpr = docCols.has('confidential')
+    ? "CASE WHEN e.kind = 'page' THEN coalesce(d.confidential, 1) ELSE 0 END"
+    : "CASE WHEN e.kind = 'page' THEN 1 ELSE 0 END";
+  const docJoin = docCols.has('confidential') ? 'LEFT JOIN documents d ON d.id = e.document_id' : '';
+  const weight = `CASE e.kind ${Object.entries(KIND_WEIGHT).map(([k, w]) => `WHEN '${k}' THEN ${w}`).join(' ')} ELSE 1 END`;
+  const select = db.prepare<Record<string, string | number | null>, HitRow>(`
+    SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label, e.text,
+           m.title AS meeting_title, m.starts_at AS starts_at,
+           bm25(search_fts) * ${weight} AS score, ${restrictedExpr} AS restricted
+    FROM search_fts
+    JOIN search_entries e ON e.id = search_fts.rowid
+    JOIN meetings m ON m.id = e.meeting_id
+    ${docJoin}
+    WHERE search_fts MATCH @match
+      AND (@admin = 1 OR EXISTS (
+        SELECT 1 FROM participants p WHERE p.meeting_id = e.meeting_id AND p.user_id = @user
+          AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))))
+      AND (@meeting IS NULL OR e.meeting_id = @meeting)
+      AND (@from IS NULL OR substr(m.starts_at, 1, 10) >= @from)
+      AND (@to IS NULL OR substr(m.starts_at, 1, 10) <= @to)
+      AND (@kinds IS NULL OR e.kind IN (SELECT value FROM json_each(@kinds)))
+    ORDER BY score, e.id
+    LIMIT @limit OFFSET @offset`);
+
+  function write(kind: SearchKind, row: SourceRow): void {
+    const { id } = upsert.get({ ...row, kind })!;
+    ftsDelete.run(id);
+    ftsInsert.run(id, foldVietnamese(row.text));
+  }
+
+  function remove(id: number): void {
+    ftsDelete.run(id);
+    entryDelete.run(id);
+  }
+
+  let seenChanges = -1;
+
+  /**
+   * Indexes whatever is new or changed in the archive. Cheap when nothing was written since the
+   * last call (one counter read); other modules may call it right after they write.
+   */
+  function refresh(): number {
+    const now = changes.get()!.n;
+    if (now === seenChanges) return 0;
+    let indexed = 0;
+    for (const s of sources) {
+      const q = prepared.get(s)!;
+      for (;;) {
+        const rows = q.pending.all(BATCH) as SourceRow[];
+        if (rows.length === 0) break;
+        db.transaction(() => {
+          for (const r of rows) write(s.kind, r);
+        })();
+        indexed += rows.length;
+        if (rows.length < BATCH) break;
+      }
+      const gone = q.orphans.all() as Array<{ id: number }>;
+      if (gone.length > 0) db.transaction(() => gone.forEach((g) => remove(g.id)))();
+    }
+    seenChanges = changes.get()!.n;
+    return indexed;
+  }
+
+  /** Rebuilds the entries of one meeting (after an import, or a module's bulk change). */
+  function reindexMeeting(meetingId: string): void {
+    db.transaction(() => {
+      for (const { id } of entriesOfMeeting.all(meetingId)) remove(id);
+      for (const s of sources) for (const r of prepared.get(s)!.ofMeeting.all(meetingId) as SourceRow[]) write(s.kind, r);
+    })();
+  }
+
+  /** `papers` decides, per confidential paper, whether the caller may see its text. */
+  function query(user: User, q: SearchQuery, papers: PaperAccess): SearchAnswer {
+    refresh();
+    const terms = parseQuery(q.q);
+    if (terms.length === 0) return { terms, hits: [], more: false };
+    const params = {
+      match: toFtsMatch(terms),
+      admin: user.isAdmin ? 1 : 0,
+      user: user.id,
+      meeting: q.meeting ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      kinds: q.kind ? JSON.stringify(q.kind) : null,
+    };
+    // Confidential pages are checked one by one with the papers module, so fetch ranked rows in
+    // pages and keep the visible ones until the caller's page (plus one, to know if more follow).
+    const wanted = q.offset + q.limit + 1;
+    const visible: HitRow[] = [];
+    let scanned = 0;
+    const step = Math.min(200, Math.max(50, wanted));
+    while (visible.length < wanted && scanned < MAX_SCANNED) {
+      const rows = select.all({ ...params, limit: step, offset: scanned });
+      scanned += rows.length;
+      for (const r of rows) if (!r.restricted || (r.document_id && papers.canSee(r.document_id, user.id))) visible.push(r);
+      if (rows.length < step) break;
+    }
+    const page = visible.slice(q.offset, q.offset + q.limit);
+    const hits: SearchHit[] = page.map((r) => ({
+      kind: r.kind,
+      meetingId: r.meeting_id,
+      meetingTitle: r.meeting_title,
+      meetingStartsAt: r.starts_at,
+      sourceId: r.source_id,
+      documentId: r.document_id,
+      page: r.kind === 'page' ? r.page : null,
+      label: r.label,
+      snippet: snippet(r.text, terms),
+      score: r.score,
+    }));
+    return { terms, hits, more: visible.length > q.offset + q.limit };
+  }
+
+  function stats() {
+    const entries = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_entries').get()!.n;
+    return { entries, sources: sources.map((s) => s.kind) };
+  }
+
+  return { refresh, reindexMeeting, query, stats };
+}
+export type SearchService = ReturnType<typeof createSearch>;
