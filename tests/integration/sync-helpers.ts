@@ -27,7 +27,7 @@ export function connect(
   host: TestHost,
   docName: string,
   token: string | undefined,
-  opts: { doc?: Y.Doc; WebSocketPolyfill?: typeof WebSocket; connect?: boolean } = {},
+  opts: { doc?: Y.Doc; WebSocketPolyfill?: new (url: string, protocols?: string | string[]) => unknown; connect?: boolean } = {},
 ): Client {
   const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(wsUrl(host), docName, doc, {
