@@ -36,9 +36,9 @@ export function AgendaView({ meeting, agenda, currentItemId, canSetCurrent, busy
                 {index + 1}.
               </span>
               <div style={{ flex: 1 }}>
-                <h3 style={{ margin: 0 }} data-testid="agenda-item-title">
+                <h3 style={{ margin: 0 }}>
                   <span className="visually-hidden">{t('meeting.item', { n: index + 1 })}: </span>
-                  {item.title}
+                  <span data-testid="agenda-item-title">{item.title}</span>
                 </h3>
                 <div className="meta">
                   {item.presenter && (
