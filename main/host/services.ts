@@ -9,6 +9,7 @@ import { createMeetingsRepo } from './archive/repos/meetings';
 import { createAuditChain } from './audit/chain';
 import { createLiveMeetings } from './live/live-meetings';
 import { createScopeResolvers } from './api/scopes';
+import { createSearch } from './search/search-service';
 import { createLiveMeetingModule } from './voting/live-meeting-module';
 
 export interface PaperAccess {
@@ -47,6 +48,8 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     tx<T>(fn: () => T): T {
       return db.transaction(fn)();
     },
+    /** Full-text search; modules may call `search.refresh()` after writing indexed text. */
+    search: createSearch(db),
   };
   // Registers the ballot scope, the live sections and the ballot timers.
   services.liveMeeting.attach(services);

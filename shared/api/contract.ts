@@ -1,12 +1,14 @@
 // The whole public command table (api.md). Each domain keeps its entries in commands/<domain>.ts;
 // this file only joins them, so the host and the client see one table.
 import { coreCommands } from './commands/core';
+import { archiveCommands } from './commands/archive';
 import { liveCommands } from './commands/live';
 import { ballotCommands } from './commands/ballots';
 import { directoryCommands } from './commands/directory';
 
 export const commands = {
   ...coreCommands,
+  ...archiveCommands,
   ...liveCommands,
   ...ballotCommands,
   ...directoryCommands,

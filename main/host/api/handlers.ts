@@ -4,6 +4,8 @@ import type { HandlersFor } from './handler-types';
 import * as auth from './routes/auth';
 import * as meetings from './routes/meetings';
 import * as agenda from './routes/agenda';
+import * as searchRoutes from './routes/search';
+import * as archiveRoutes from './routes/archive';
 import * as attendance from './routes/attendance';
 import * as speakers from './routes/speakers';
 import * as ballots from './routes/ballots';
@@ -30,6 +32,10 @@ export const handlers: AllHandlers = {
   patchAgendaItem: agenda.patchAgendaItem,
   deleteAgendaItem: agenda.deleteAgendaItem,
   setCurrentAgendaItem: agenda.setCurrentAgendaItem,
+  search: searchRoutes.search,
+  exportMeeting: archiveRoutes.exportMeeting,
+  importPackage: archiveRoutes.importPackage,
+  backupArchive: archiveRoutes.backupArchive,
   getAttendance: attendance.getAttendance,
   markAttendance: attendance.markAttendance,
   getSpeakers: speakers.getSpeakers,

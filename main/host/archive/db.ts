@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/types';
 import { migrations as allMigrations } from './migrations';
+import { quarantineIfCorrupt } from '../backup/integrity';
 
 export type { Database };
 
@@ -34,6 +35,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const migrations = options.migrations ?? allMigrations;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A damaged file is moved aside (never deleted or overwritten) and the open refused.
+  quarantineIfCorrupt(file);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const db = new BetterSqlite3(file);
   try {
