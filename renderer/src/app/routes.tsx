@@ -11,6 +11,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { ChairConsolePage } from '../features/voting/ChairConsolePage';
 import { RoomDisplayPage } from '../features/voting/RoomDisplayPage';
 import '../features/voting/register';
+import { ViewerPage } from '../features/viewer/ViewerPage';
 
 export const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/meetings" replace /> },
@@ -20,6 +21,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'meetings/:meetingId/edit', element: <MeetingEditorPage /> },
   { path: 'admin/users', element: <UsersPage /> },
   // Feature routes below this line (one per line).
+  { path: 'meetings/:meetingId/documents/:documentId', element: <ViewerPage /> },
   { path: 'meetings/:meetingId/console', element: <ChairConsolePage /> },
   { path: 'meetings/:meetingId/display', element: <RoomDisplayPage /> },
   { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,277 @@
+// Continuous-scroll PDF view. Only the visible pages and one either side are drawn; the rest are
+// sized boxes. Zoom: fit width, fit page, buttons, ctrl+wheel and two-finger pinch, anchored so the
+// point under the fingers (or the view's top) stays put. Keyboard: PageDown/PageUp, ←/→, Home/End.
+// Touch: a quick horizontal swipe turns the page.
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { CSS_UNITS, PageView } from './PageView';
+import type { PageOverlayInfo } from './PageView';
+import { clampScale, fitScale } from './canvas-size';
+import type { ZoomMode } from './canvas-size';
+import { PAGE_GAP, currentPageIndex, layoutPages, visibleRange } from './page-layout';
+
+export interface ViewState {
+  page: number;
+  scale: number;
+  mode: ZoomMode;
+}
+
+export interface PdfViewerHandle {
+  goToPage(page: number): void;
+  setZoom(mode: ZoomMode, scale?: number): void;
+  zoomBy(factor: number): void;
+  focus(): void;
+}
+
+interface Props {
+  pdf: PDFDocumentProxy;
+  label: string;
+  initialMode?: ZoomMode;
+  onViewChange?: (state: ViewState) => void;
+  renderOverlay?: (info: PageOverlayInfo) => ReactNode;
+  findQuery: string;
+  /** The find hit to show: page and index among that page's hits. */
+  findCurrent: { page: number; index: number } | null;
+  /** Touch gestures (pinch, swipe) are off while a drawing tool owns the finger. */
+  touchGestures: boolean;
+}
+
+export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(props, ref) {
+  const { pdf, label, initialMode = 'fit-width', onViewChange, renderOverlay, findQuery, findCurrent, touchGestures } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewSize, setViewSize] = useState({ w: 0, h: 0 });
+  const [scroll, setScroll] = useState(0);
+  const [sizes, setSizes] = useState<Map<number, { width: number; height: number }>>(new Map());
+  const [defaultSize, setDefaultSize] = useState<{ width: number; height: number } | null>(null);
+  const [zoom, setZoomState] = useState<{ mode: ZoomMode; scale: number }>({ mode: initialMode, scale: 1 });
+  // Scroll to restore after a layout change (zoom, page jump): page index + fraction into it.
+  const pendingAnchor = useRef<{ index: number; fraction: number; viewOffset: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void pdf.getPage(1).then((p) => {
+      if (!live) return;
+      const vp = p.getViewport({ scale: 1 });
+      setDefaultSize({ width: vp.width * CSS_UNITS, height: vp.height * CSS_UNITS });
+    });
+    return () => {
+      live = false;
+    };
+  }, [pdf]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    setViewSize({ w: el.clientWidth, h: el.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  const base = useMemo(() => defaultSize ?? { width: 612 * CSS_UNITS, height: 792 * CSS_UNITS }, [defaultSize]);
+  const scale = zoom.mode === 'custom' || viewSize.w === 0 ? zoom.scale : fitScale(zoom.mode, base.width, base.height, viewSize.w, viewSize.h);
+  const layout = useMemo(
+    () => layoutPages(pdf.numPages, (i) => sizes.get(i + 1) ?? base, scale),
+    [pdf.numPages, sizes, base, scale],
+  );
+  const [first, last] = visibleRange(layout, scroll, viewSize.h || 800);
+  const current = currentPageIndex(layout, scroll, viewSize.h || 800) + 1;
+
+  const onSize = useCallback((pageNumber: number, width: number, height: number) => {
+    setSizes((prev) => {
+      const old = prev.get(pageNumber);
+      if (old && Math.abs(old.width - width) < 0.5 && Math.abs(old.height - height) < 0.5) return prev;
+      const next = new Map(prev);
+      next.set(pageNumber, { width, height });
+      return next;
+    });
+  }, []);
+
+  const anchorHere = useCallback(
+    (viewOffset = 0) => {
+      const el = scroller.current;
+      if (!el) return;
+      const y = el.scrollTop + viewOffset;
+      const index = currentPageIndex(layout, y, 0);
+      const h = layout.heights[index] ?? 1;
+      pendingAnchor.current = { index, fraction: (y - (layout.tops[index] ?? 0)) / h, viewOffset };
+    },
+    [layout],
+  );
+
+  // After any layout change, put the anchored point back where it was.
+  useLayoutEffect(() => {
+    const a = pendingAnchor.current;
+    const el = scroller.current;
+    if (!a || !el) return;
+    pendingAnchor.current = null;
+    const top = (layout.tops[a.index] ?? 0) + a.fraction * (layout.heights[a.index] ?? 0) - a.viewOffset;
+    el.scrollTop = Math.max(0, top);
+    setScroll(el.scrollTop);
+  }, [layout]);
+
+  const setZoom = useCallback(
+    (mode: ZoomMode, s?: number, viewOffset = 0) => {
+      anchorHere(viewOffset);
+      setZoomState({ mode, scale: clampScale(s ?? scale) });
+    },
+    [anchorHere, scale],
+  );
+
+  const goToPage = useCallback(
+    (page: number) => {
+      const el = scroller.current;
+      const index = Math.min(pdf.numPages, Math.max(1, Math.round(page))) - 1;
+      if (!el) return;
+      el.scrollTop = Math.max(0, (layout.tops[index] ?? 0) - PAGE_GAP);
+      setScroll(el.scrollTop);
+    },
+    [layout, pdf.numPages],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      goToPage,
+      setZoom: (mode, s) => setZoom(mode, s),
+      zoomBy: (f) => setZoom('custom', scale * f),
+      focus: () => scroller.current?.focus(),
+    }),
+    [goToPage, setZoom, scale],
+  );
+
+  useEffect(() => {
+    onViewChange?.({ page: current, scale, mode: zoom.mode });
+  }, [current, scale, zoom.mode, onViewChange]);
+
+  // ctrl+wheel (and trackpad pinch, which browsers report as ctrl+wheel) zooms around the pointer.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const offset = e.clientY - el.getBoundingClientRect().top;
+      setZoom('custom', scale * Math.exp(-e.deltaY * 0.002), offset);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [scale, setZoom]);
+
+  // Two-finger pinch and one-finger swipe (touch only; pen and mouse draw or select).
+  const touches = useRef(new Map<number, { x: number; y: number; t: number; x0: number; y0: number }>());
+  const pinch = useRef<{ dist: number; scale: number } | null>(null);
+  const onPointerDown = (e: React.PointerEvent) => {
+    if (e.pointerType !== 'touch' || !touchGestures) return;
+    touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY, t: e.timeStamp, x0: e.clientX, y0: e.clientY });
+    if (touches.current.size === 2) {
+      const [a, b] = [...touches.current.values()];
+      pinch.current = { dist: Math.hypot(a!.x - b!.x, a!.y - b!.y), scale };
+    }
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const t = touches.current.get(e.pointerId);
+    if (!t) return;
+    t.x = e.clientX;
+    t.y = e.clientY;
+    if (pinch.current && touches.current.size === 2) {
+      const [a, b] = [...touches.current.values()];
+      const dist = Math.hypot(a!.x - b!.x, a!.y - b!.y);
+      const el = scroller.current;
+      const midY = (a!.y + b!.y) / 2 - (el?.getBoundingClientRect().top ?? 0);
+      if (pinch.current.dist > 10) setZoom('custom', (pinch.current.scale * dist) / pinch.current.dist, midY);
+    }
+  };
+  const onPointerEnd = (e: React.PointerEvent) => {
+    const t = touches.current.get(e.pointerId);
+    touches.current.delete(e.pointerId);
+    if (touches.current.size < 2) pinch.current = null;
+    if (!t || e.type === 'pointercancel' && touches.current.size > 0) return;
+    const dx = e.clientX - t.x0;
+    const dy = e.clientY - t.y0;
+    if (e.timeStamp - t.t < 600 && Math.abs(dx) > 80 && Math.abs(dx) > 2 * Math.abs(dy)) goToPage(current + (dx < 0 ? 1 : -1));
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    const go = (p: number) => {
+      e.preventDefault();
+      goToPage(p);
+    };
+    switch (e.key) {
+      case 'PageDown':
+      case 'ArrowRight':
+        go(current + 1);
+        break;
+      case 'PageUp':
+      case 'ArrowLeft':
+        go(current - 1);
+        break;
+      case 'Home':
+        go(1);
+        break;
+      case 'End':
+        go(pdf.numPages);
+        break;
+      case '+':
+      case '=':
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          setZoom('custom', scale * 1.2);
+        }
+        break;
+      case '-':
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          setZoom('custom', scale / 1.2);
+        }
+        break;
+    }
+  };
+
+  const pages: ReactNode[] = [];
+  for (let i = 0; i < pdf.numPages; i++) {
+    const active = i >= first - 1 && i <= last + 1;
+    pages.push(
+      <PageView
+        key={i}
+        pdf={pdf}
+        pageNumber={i + 1}
+        scale={scale}
+        width={layout.widths[i]!}
+        height={layout.heights[i]!}
+        top={layout.tops[i]!}
+        active={active}
+        onSize={onSize}
+        renderOverlay={renderOverlay}
+        findQuery={active ? findQuery : ''}
+        currentHit={findCurrent && findCurrent.page === i + 1 ? findCurrent.index : -1}
+      />,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="pdf-scroller"
+      tabIndex={0}
+      role="document"
+      aria-label={label}
+      data-testid="pdf-scroller"
+      data-current-page={current}
+      data-scale={scale.toFixed(3)}
+      onScroll={(e) => setScroll(e.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerEnd}
+      onPointerCancel={onPointerEnd}
+      style={{ touchAction: touchGestures ? 'pan-x pan-y' : 'none' }}
+    >
+      <div className="pdf-pages" style={{ height: layout.total, width: Math.max(...layout.widths, 0) + 2 * PAGE_GAP }}>
+        {pages}
+      </div>
+    </div>
+  );
+});

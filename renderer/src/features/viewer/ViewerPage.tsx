@@ -1,0 +1,215 @@
+// Route /meetings/:meetingId/documents/:documentId: the paper with its annotation layers,
+// presence and follow mode. The paper's metadata comes from the meeting (so a replaced version
+// is known), its bytes from the host (or the device's offline copy).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { api } from '../../api/client';
+import type { MeetingDetail } from '../../../../shared/api/schemas/meetings';
+import { useUser } from '../../app/auth/auth-context';
+import { useLiveMeeting } from '../../collab/use-live-meeting';
+import { openPdf, PasswordCancelled } from './pdfjs';
+import { loadPaperBytes } from './paper-source';
+import { PdfViewer } from './PdfViewer';
+import type { PdfViewerHandle, ViewState } from './PdfViewer';
+import { Thumbnails } from './Thumbnails';
+import { OutlinePanel } from './OutlinePanel';
+import { FindBar } from './FindBar';
+import type { FindHit } from './find-in-document';
+import { PasswordDialog } from './PasswordDialog';
+import type { PageOverlayInfo } from './PageView';
+import { AnnotationSurface } from '../annotations/AnnotationSurface';
+import { PageAnnotations } from '../annotations/PageAnnotations';
+import './strings';
+import './viewer.css';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; pdf: PDFDocumentProxy }
+  | { state: 'error'; message: string };
+
+export function ViewerPage() {
+  const { meetingId = '', documentId = '' } = useParams();
+  const { t } = useTranslation();
+  const user = useUser();
+  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
+  // Keyed by paper, so switching papers shows "loading" without resetting state in an effect.
+  const [loaded, setLoad] = useState<{ id: string; load: Load } | null>(null);
+  const load: Load = loaded?.id === documentId ? loaded.load : { state: 'loading' };
+  const [password, setPassword] = useState<{ reason: 'need' | 'incorrect'; answer: (pw: string | null) => void } | null>(null);
+  const viewer = useRef<PdfViewerHandle>(null);
+  const [view, setView] = useState<ViewState>({ page: 1, scale: 1, mode: 'fit-width' });
+  const [sidebar, setSidebar] = useState<'thumbs' | 'outline' | 'notes' | null>('notes');
+  const [findOpen, setFindOpen] = useState(false);
+  const [find, setFind] = useState<{ query: string; hit: FindHit | null }>({ query: '', hit: null });
+
+  useEffect(() => {
+    let live = true;
+    api.call('getMeeting', { params: { m: meetingId } }).then(
+      (m) => live && setMeeting(m),
+      () => live && setMeeting(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meetingId]);
+  const { live } = useLiveMeeting(meetingId);
+
+  const doc = meeting?.documents.find((d) => d.id === documentId) ?? null;
+  const newer = doc?.replacedBy ? (meeting?.documents.find((d) => d.id === doc.replacedBy) ?? null) : null;
+  const role = meeting?.participants.find((p) => p.userId === user.id)?.role ?? null;
+
+  useEffect(() => {
+    let current: PDFDocumentProxy | null = null;
+    let live = true;
+    (async () => {
+      try {
+        const bytes = await loadPaperBytes(documentId);
+        const pdf = await openPdf(bytes, (reason) => new Promise((resolve) => setPassword({ reason, answer: resolve })));
+        setPassword(null);
+        if (!live) {
+          void pdf.destroy();
+          return;
+        }
+        current = pdf;
+        setLoad({ id: documentId, load: { state: 'ready', pdf } });
+      } catch (err) {
+        setPassword(null);
+        if (live)
+          setLoad({
+            id: documentId,
+            load: { state: 'error', message: err instanceof PasswordCancelled ? t('viewer.passwordCancelled') : t('viewer.loadFailed') },
+          });
+      }
+    })();
+    return () => {
+      live = false;
+      void current?.destroy();
+    };
+  }, [documentId, t]);
+
+  const onViewChange = useCallback((s: ViewState) => setView(s), []);
+  const onFind = useCallback((query: string, hit: FindHit | null) => {
+    setFind({ query, hit });
+    if (hit) viewer.current?.goToPage(hit.page);
+  }, []);
+
+  // The overlay reads the annotation state from context, so pages re-render only their layer.
+  const renderOverlay = useCallback((info: PageOverlayInfo) => <PageAnnotations pageNumber={info.pageNumber} viewport={info.viewport} />, []);
+
+  const currentItem = live?.agenda?.find((i) => i.id === live.currentItemId) ?? null;
+  const canPresent =
+    role === 'chair' ||
+    (!!currentItem?.presenter && [user.id, user.username, user.displayName].includes(currentItem.presenter));
+
+  const [touchGestures, setTouchGestures] = useState(true);
+  const me = useMemo(() => ({ id: user.id, name: user.displayName }), [user.id, user.displayName]);
+  const title = doc?.title ?? '';
+
+  return (
+    <div className="viewer-page">
+      <div className="viewer-bar">
+        <Link to={`/meetings/${meetingId}`} className="button-link">
+          ← {t('viewer.back')}
+        </Link>
+        <h1 className="viewer-title">{title}</h1>
+        {load.state === 'ready' && (
+          <>
+            <div className="page-nav" role="group" aria-label={t('viewer.page')}>
+              <button type="button" onClick={() => viewer.current?.goToPage(view.page - 1)} aria-label={t('viewer.prevPage')} disabled={view.page <= 1}>
+                ‹
+              </button>
+              <label>
+                <span className="sr-only">{t('viewer.page')}</span>
+                <input
+                  key={view.page}
+                  className="page-input"
+                  type="number"
+                  min={1}
+                  max={load.pdf.numPages}
+                  defaultValue={view.page}
+                  data-testid="page-input"
+                  onKeyDown={(e) => e.key === 'Enter' && viewer.current?.goToPage(Number((e.target as HTMLInputElement).value))}
+                />
+              </label>
+              <span data-testid="page-indicator">{t('viewer.pageOf', { page: view.page, total: load.pdf.numPages })}</span>
+              <button type="button" onClick={() => viewer.current?.goToPage(view.page + 1)} aria-label={t('viewer.nextPage')} disabled={view.page >= load.pdf.numPages}>
+                ›
+              </button>
+            </div>
+            <div className="zoom" role="group" aria-label={t('viewer.zoom', { percent: Math.round(view.scale * 100) })}>
+              <button type="button" onClick={() => viewer.current?.zoomBy(1 / 1.2)} aria-label={t('viewer.zoomOut')}>
+                −
+              </button>
+              <span data-testid="zoom-level">{Math.round(view.scale * 100)}%</span>
+              <button type="button" onClick={() => viewer.current?.zoomBy(1.2)} aria-label={t('viewer.zoomIn')}>
+                +
+              </button>
+              <button type="button" aria-pressed={view.mode === 'fit-width'} onClick={() => viewer.current?.setZoom('fit-width')}>
+                {t('viewer.fitWidth')}
+              </button>
+              <button type="button" aria-pressed={view.mode === 'fit-page'} onClick={() => viewer.current?.setZoom('fit-page')}>
+                {t('viewer.fitPage')}
+              </button>
+            </div>
+            <button type="button" aria-pressed={findOpen} onClick={() => setFindOpen((o) => !o)} data-testid="find-toggle">
+              {t('viewer.find')}
+            </button>
+          </>
+        )}
+      </div>
+      {newer && (
+        <p className="banner banner-warn" role="status" data-testid="replaced-banner">
+          {t('viewer.replaced')} <Link to={`/meetings/${meetingId}/documents/${newer.id}`}>{t('viewer.openNewer')}</Link>
+        </p>
+      )}
+      {findOpen && load.state === 'ready' && <FindBar pdf={load.pdf} onResult={onFind} />}
+      {password && (
+        <PasswordDialog
+          reason={password.reason}
+          onAnswer={(pw) => {
+            password.answer(pw);
+            setPassword(null);
+          }}
+        />
+      )}
+      {load.state === 'loading' && !password && <p role="status">{t('viewer.loading')}</p>}
+      {load.state === 'error' && (
+        <p role="alert" className="banner banner-error">
+          {load.message}
+        </p>
+      )}
+      {load.state === 'ready' && (
+        <AnnotationSurface
+          documentId={documentId}
+          documentVersion={doc?.sha256 ?? ''}
+          me={me}
+          role={role}
+          canPresent={canPresent}
+          view={view}
+          viewer={viewer}
+          onDrawingTool={(drawing) => setTouchGestures(!drawing)}
+          sidebar={sidebar}
+          onSidebar={setSidebar}
+          exportLinks={{ pdf: `/api/v1/documents/${documentId}/annotated.pdf`, json: `/api/v1/documents/${documentId}/annotations.jsonld` }}
+          sidePanels={{
+            thumbs: <Thumbnails pdf={load.pdf} current={view.page} onPick={(p) => viewer.current?.goToPage(p)} />,
+            outline: <OutlinePanel pdf={load.pdf} onPick={(p) => viewer.current?.goToPage(p)} />,
+          }}
+        >
+          <PdfViewer
+            ref={viewer}
+            pdf={load.pdf}
+            label={t('viewer.document', { title })}
+            onViewChange={onViewChange}
+            renderOverlay={renderOverlay}
+            findQuery={find.query}
+            findCurrent={find.hit}
+            touchGestures={touchGestures}
+          />
+        </AnnotationSurface>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// pdf.js set-up: the worker comes from the same pdfjs-dist version, bundled by Vite as a file (no
+// CDN: the meeting room may have no internet). eval stays off: papers are untrusted input.
+import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
+
+export { pdfjs };
+export type { PDFDocumentProxy };
+
+export type PasswordPrompt = (reason: 'need' | 'incorrect') => Promise<string | null>;
+
+export class PasswordCancelled extends Error {
+  constructor() {
+    super('password cancelled');
+  }
+}
+
+/**
+ * Opens a paper from its bytes. For a password-protected paper, `askPassword` is called (again
+ * after a wrong one) until it answers or returns null (then PasswordCancelled is thrown).
+ */
+export async function openPdf(bytes: Uint8Array, askPassword: PasswordPrompt): Promise<PDFDocumentProxy> {
+  // pdf.js transfers the buffer to its worker: give it a copy so the cache keeps its bytes.
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false });
+  let cancelled = false;
+  task.onPassword = (update: (password: string) => void, reason: number) => {
+    void askPassword(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'incorrect' : 'need').then((pw) => {
+      if (pw === null) {
+        cancelled = true;
+        void task.destroy();
+      } else update(pw);
+    });
+  };
+  try {
+    return await task.promise;
+  } catch (err) {
+    if (cancelled) throw new PasswordCancelled();
+    throw err;
+  }
+}
