@@ -15,6 +15,22 @@ export interface HostConfig {
   rendererDir: string | null;
   /** Print the generated admin password here (first start only). */
   announce: (line: string) => void;
+  /**
+   * HTTPS: `undefined` decides by itself (on when the bind address is not loopback or a
+   * certificate is given); `true` forces it (tests on 127.0.0.1); `false` refuses a LAN bind.
+   */
+  tls: boolean | undefined;
+  /** Admin-provided certificate chain and key (PEM files); otherwise the host makes its own CA. */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
+  /** Extra names for the generated server certificate (e.g. a DNS name the room uses). */
+  tlsNames: string[];
+  /** Login throttling: after `maxFailures` wrong passwords within `windowMs`, refuse for `lockoutMs`. */
+  loginThrottle: { maxFailures: number; windowMs: number; lockoutMs: number; maxFailuresPerAddress: number };
+  /** Lifetime of a pairing code shown on the room screen. */
+  pairingLifetimeMs: number;
+  /** Milliseconds since the epoch; replaceable so tests can move time instead of waiting. */
+  clock: () => number;
 }
 
 export function defaultDataDir(): string {
@@ -38,5 +54,12 @@ export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
     sessionLifetimeMs: partial.sessionLifetimeMs ?? 12 * 60 * 60 * 1000,
     rendererDir: partial.rendererDir === undefined ? null : partial.rendererDir,
     announce: partial.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    tls: partial.tls,
+    tlsCertFile: partial.tlsCertFile ?? null,
+    tlsKeyFile: partial.tlsKeyFile ?? null,
+    tlsNames: partial.tlsNames ?? [],
+    loginThrottle: partial.loginThrottle ?? { maxFailures: 5, windowMs: 60_000, lockoutMs: 60_000, maxFailuresPerAddress: 30 },
+    pairingLifetimeMs: partial.pairingLifetimeMs ?? 10 * 60 * 1000,
+    clock: partial.clock ?? Date.now,
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type https from 'node:https';
 import { openDatabase } from './archive/db';
 import { resolveConfig } from './config';
 import type { HostConfig } from './config';
@@ -13,11 +14,16 @@ import { createSyncServer } from './sync/sync-server';
 import { ensureAdmin } from './bootstrap/first-run';
 import { seedDemo } from './bootstrap/demo-seed';
 import { demoExtensions } from './bootstrap/demo-extensions';
+import { resolveHostTls } from './tls/host-tls';
+import type { HostTlsMaterial } from './tls/host-tls';
+import { createFrontDoor } from './tls/https-front-door';
 
 export interface RunningHost {
   url: string;
   port: number;
   services: Services;
+  /** The certificate when serving HTTPS (fingerprint, CA for clients to trust), else null. */
+  tls: HostTlsMaterial | null;
   close(): Promise<void>;
 }
 
@@ -39,30 +45,45 @@ export async function startHost(partial: Partial<HostConfig> = {}, logger?: Logg
     db.close();
     throw err;
   }
-  const server = createHttpServer(services, handlers);
-  const sync = createSyncServer(services);
+  let tls: HostTlsMaterial | null;
+  try {
+    tls = await resolveHostTls(config, log);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const server = createHttpServer(services, handlers, tls ? { cert: tls.certChainPem, key: tls.keyPem } : undefined);
+  // Only pages this host served (or the desktop shell) may open sync sockets.
+  const sync = createSyncServer(services, {
+    allowOrigin: (origin, req) => services.security.allowOrigin(origin, req.headers.host),
+  });
   server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
+  const hostPart = config.bind.includes(':') ? `[${config.bind}]` : config.bind;
+  // Over TLS one port answers both: HTTPS, and plain HTTP that only redirects to HTTPS.
+  const frontDoor = tls ? createFrontDoor(server as https.Server, hostPart) : null;
+  const listener = frontDoor?.server ?? server;
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.bind, () => {
-      server.off('error', reject);
+    listener.once('error', reject);
+    listener.listen(config.port, config.bind, () => {
+      listener.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  const hostPart = config.bind.includes(':') ? `[${config.bind}]` : config.bind;
-  const url = `http://${hostPart}:${port}`;
+  const port = (listener.address() as AddressInfo).port;
+  const url = `${tls ? 'https' : 'http'}://${hostPart}:${port}`;
+  services.security.setTransport({ url, tls });
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     services,
+    tls,
     close() {
       closing ??= (async () => {
         // Stop taking requests, let in-flight ones finish, flush sync docs, then close SQLite.
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = frontDoor ? frontDoor.close() : new Promise<void>((resolve) => server.close(() => resolve()));
         await sync.close();
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 5000);

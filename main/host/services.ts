@@ -9,6 +9,7 @@ import { createMeetingsRepo } from './archive/repos/meetings';
 import { createAuditChain } from './audit/chain';
 import { createLiveMeetings } from './live/live-meetings';
 import { createScopeResolvers } from './api/scopes';
+import { createSecurity } from './security/security-service';
 import { createSearch } from './search/search-service';
 import { createLiveMeetingModule } from './voting/live-meeting-module';
 
@@ -31,6 +32,8 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     audit: createAuditChain(db),
     live: createLiveMeetings(meetings),
     scopes: createScopeResolvers(),
+    /** Login throttling, pairing codes, host identity, TLS transport (main/host/security). */
+    security: createSecurity(db, config),
     /** Attendance, speakers and ballots (main/host/{attendance,speakers,voting}). */
     liveMeeting: createLiveMeetingModule(db, meetings),
     /** Papers of a meeting as one caller may see them (confidential ones filtered). */

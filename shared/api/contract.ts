@@ -5,6 +5,7 @@ import { archiveCommands } from './commands/archive';
 import { liveCommands } from './commands/live';
 import { ballotCommands } from './commands/ballots';
 import { directoryCommands } from './commands/directory';
+import { securityCommands } from './commands/security';
 
 export const commands = {
   ...coreCommands,
@@ -12,6 +13,7 @@ export const commands = {
   ...liveCommands,
   ...ballotCommands,
   ...directoryCommands,
+  ...securityCommands,
 };
 
 export type Commands = typeof commands;

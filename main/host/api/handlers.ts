@@ -11,12 +11,15 @@ import * as speakers from './routes/speakers';
 import * as ballots from './routes/ballots';
 import * as audit from './routes/audit';
 import * as directory from './routes/directory';
+import * as pairing from './routes/pairing';
+import * as sessions from './routes/sessions';
+import { throttledLogin } from '../security/throttled-login';
 
 export type AllHandlers = HandlersFor<Commands>;
 
 export const handlers: AllHandlers = {
   health: auth.health,
-  login: auth.login,
+  login: throttledLogin(auth.login),
   logout: auth.logout,
   me: auth.me,
   createUser: auth.createUser,
@@ -55,4 +58,10 @@ export const handlers: AllHandlers = {
   cancelBallot: ballots.cancelBallot,
   castVote: ballots.castVote,
   lookupUser: directory.lookupUser,
+  hostIdentity: pairing.hostIdentity,
+  hostCaCertificate: pairing.hostCaCertificate,
+  createPairing: pairing.createPairing,
+  redeemPairing: pairing.redeemPairing,
+  listUserSessions: sessions.listUserSessions,
+  revokeUserSessions: sessions.revokeUserSessions,
 };

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -77,7 +78,13 @@ async function sendBinary(res: ServerResponse, reply: BinaryReply): Promise<void
   }
 }
 
-export function createHttpServer(services: Services, handlers: AllHandlers): http.Server {
+/** TLS material for serving HTTPS (see main/host/tls). */
+export interface ServerTls {
+  cert: string;
+  key: string;
+}
+
+export function createHttpServer(services: Services, handlers: AllHandlers, tls?: ServerTls): http.Server | https.Server {
   const routes = compileRoutes(commands as Record<string, CommandDef>);
   const table = handlers as unknown as Record<string, Handler<CommandDef>>;
 
@@ -116,7 +123,7 @@ export function createHttpServer(services: Services, handlers: AllHandlers): htt
     }
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const lang = pickLang(req.headers['accept-language']);
     let url: URL;
@@ -138,7 +145,9 @@ export function createHttpServer(services: Services, handlers: AllHandlers): htt
         sendError(res, new ApiError(500, 'internal'), lang);
       }
     });
-  });
+  };
+  // Same handler over HTTPS when the host serves the LAN (the listener itself lives in host.ts).
+  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

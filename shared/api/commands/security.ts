@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { admin, anyone, defineCommands, user } from '../define';
+import { Id } from '../schemas/common';
+import {
+  CreatePairingBody,
+  HostIdentity,
+  PairingRedeemed,
+  PairingTicket,
+  RedeemPairingBody,
+  RevokedSessions,
+  SessionInfo,
+} from '../schemas/security';
+
+const U = z.object({ u: Id });
+
+// Joining a room (pairing codes), the host's identity and CA, and ending a user's sessions.
+export const securityCommands = defineCommands({
+  hostIdentity: { method: 'GET', path: '/host/identity', access: anyone, answer: HostIdentity },
+  /** The host CA certificate (PEM) for tablets to trust; 404 when the host does not serve HTTPS. */
+  hostCaCertificate: { method: 'GET', path: '/host/ca.pem', access: anyone, answer: 'binary' },
+  /** Admin, or the secretary/chair of `meetingId`. */
+  createPairing: { method: 'POST', path: '/pairing', access: user, body: CreatePairingBody, answer: PairingTicket },
+  redeemPairing: { method: 'POST', path: '/pairing/redeem', access: anyone, body: RedeemPairingBody, answer: PairingRedeemed },
+  listUserSessions: { method: 'GET', path: '/users/:u/sessions', access: admin, params: U, answer: z.array(SessionInfo) },
+  revokeUserSessions: { method: 'DELETE', path: '/users/:u/sessions', access: admin, params: U, answer: RevokedSessions },
+});
