@@ -9,9 +9,11 @@ import { createMeetingsRepo } from './archive/repos/meetings';
 import { createAuditChain } from './audit/chain';
 import { createLiveMeetings } from './live/live-meetings';
 import { createScopeResolvers } from './api/scopes';
+import { createDocuments } from './documents/documents-service';
+import { createLiveMeetingModule } from './voting/live-meeting-module';
 import { createSecurity } from './security/security-service';
 import { createSearch } from './search/search-service';
-import { createLiveMeetingModule } from './voting/live-meeting-module';
+import { createMinutes } from './minutes/minutes-service';
 
 export interface PaperAccess {
   visibleTo(meetingId: string, userId: string, role: MeetingRole | null): DocumentSummary[];
@@ -22,6 +24,8 @@ export interface PaperAccess {
 /** Everything a handler may use. Built once per host; repositories prepare statements once. */
 export function createServices(db: Database, config: HostConfig, log: Logger) {
   const meetings = createMeetingsRepo(db);
+  const documents = createDocuments(db, config, meetings);
+  const minutes = createMinutes(db, meetings);
   const services = {
     db,
     config,
@@ -32,21 +36,21 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     audit: createAuditChain(db),
     live: createLiveMeetings(meetings),
     scopes: createScopeResolvers(),
-    /** Login throttling, pairing codes, host identity, TLS transport (main/host/security). */
-    security: createSecurity(db, config),
     /** Attendance, speakers and ballots (main/host/{attendance,speakers,voting}). */
     liveMeeting: createLiveMeetingModule(db, meetings),
-    /** Papers of a meeting as one caller may see them (confidential ones filtered). */
-    // Replaced by the documents module; these defaults see no papers.
-    papers: {
-      visibleTo: (_meetingId: string, _userId: string, _role: MeetingRole | null): DocumentSummary[] => [],
-      /** The meeting a paper belongs to. */
-      meetingOf: (_documentId: string): string | undefined => undefined,
-      /** Whether this user may see this paper (participant, published, and listed if confidential). */
-      canSee: (_documentId: string, _userId: string): boolean => false,
-    } as PaperAccess,
-    // Replaced by the minutes module: the minutes draft is writable only while 'draft'.
-    minutesState: ((_meetingId: string) => 'draft') as (meetingId: string) => 'draft' | 'final' | 'signed',
+    /** Login throttling, pairing codes, host identity, TLS transport (main/host/security). */
+    security: createSecurity(db, config),
+    /** The paper store, parser and repository (main/host/documents). */
+    documents,
+    /**
+     * Papers of a meeting as one caller may see them (confidential ones filtered): visibleTo,
+     * meetingOf, and canSee (participant, published, and listed if confidential).
+     */
+    papers: documents.access as PaperAccess,
+    /** Minutes, signatures and trusted roots (main/host/minutes, main/host/signatures). */
+    minutes,
+    /** The minutes draft is writable only while 'draft'; ballots and minutes are read-only once 'signed'. */
+    minutesState: (meetingId: string): 'draft' | 'final' | 'signed' => minutes.state(meetingId),
     /** Run `fn` in one SQLite transaction (the change and its audit event commit together). */
     tx<T>(fn: () => T): T {
       return db.transaction(fn)();
@@ -56,6 +60,10 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
   };
   // Registers the ballot scope, the live sections and the ballot timers.
   services.liveMeeting.attach(services);
+  // Registers the document scope ('d') and the papers' live section.
+  services.documents.attach(services);
+  // Registers the minutes' live section.
+  services.minutes.attach(services);
   return services;
 }
 export type Services = ReturnType<typeof createServices>;

@@ -127,6 +127,10 @@ export const errorMessages = {
   trust_root_not_ca: { vi: 'Chứng thư này không phải của tổ chức chứng thực (CA).', en: 'This certificate is not a certificate authority (CA).' },
   trust_root_exists: { vi: 'Chứng thư gốc này đã có trong danh sách tin cậy.', en: 'This root certificate is already trusted.' },
   pdf_malformed: { vi: 'Tệp gửi lên không phải PDF.', en: 'The file sent is not a PDF.' },
+  annotations_paper_encrypted: {
+    vi: 'Tài liệu có mật khẩu: không thể xuất bản PDF kèm ghi chú (hãy dùng bản W3C JSON).',
+    en: 'The paper is password-protected: it cannot be exported as a PDF with notes (use the W3C JSON export).',
+  },
   internal: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Internal error; please try again.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

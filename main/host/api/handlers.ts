@@ -4,16 +4,21 @@ import type { HandlersFor } from './handler-types';
 import * as auth from './routes/auth';
 import * as meetings from './routes/meetings';
 import * as agenda from './routes/agenda';
-import * as searchRoutes from './routes/search';
-import * as archiveRoutes from './routes/archive';
 import * as attendance from './routes/attendance';
 import * as speakers from './routes/speakers';
 import * as ballots from './routes/ballots';
 import * as audit from './routes/audit';
 import * as directory from './routes/directory';
+import * as documents from './routes/documents';
 import * as pairing from './routes/pairing';
 import * as sessions from './routes/sessions';
 import { throttledLogin } from '../security/throttled-login';
+import * as searchRoutes from './routes/search';
+import * as archiveRoutes from './routes/archive';
+import * as minutesRoutes from './routes/minutes';
+import * as trustRoutes from './routes/trust';
+import * as verifyRoutes from './routes/verify';
+import * as annotations from './routes/annotations';
 
 export type AllHandlers = HandlersFor<Commands>;
 
@@ -35,10 +40,6 @@ export const handlers: AllHandlers = {
   patchAgendaItem: agenda.patchAgendaItem,
   deleteAgendaItem: agenda.deleteAgendaItem,
   setCurrentAgendaItem: agenda.setCurrentAgendaItem,
-  search: searchRoutes.search,
-  exportMeeting: archiveRoutes.exportMeeting,
-  importPackage: archiveRoutes.importPackage,
-  backupArchive: archiveRoutes.backupArchive,
   getAttendance: attendance.getAttendance,
   markAttendance: attendance.markAttendance,
   getSpeakers: speakers.getSpeakers,
@@ -58,10 +59,37 @@ export const handlers: AllHandlers = {
   cancelBallot: ballots.cancelBallot,
   castVote: ballots.castVote,
   lookupUser: directory.lookupUser,
+  createDocument: documents.createDocument,
+  putDocumentAccess: documents.putDocumentAccess,
+  getDocument: documents.getDocument,
+  getDocumentFile: documents.getDocumentFile,
+  getDocumentThumbnail: documents.getDocumentThumbnail,
+  getDocumentText: documents.getDocumentText,
+  createDocumentVersion: documents.createDocumentVersion,
+  patchDocument: documents.patchDocument,
+  deleteDocument: documents.deleteDocument,
+  search: searchRoutes.search,
+  exportMeeting: archiveRoutes.exportMeeting,
+  importPackage: archiveRoutes.importPackage,
+  backupArchive: archiveRoutes.backupArchive,
   hostIdentity: pairing.hostIdentity,
   hostCaCertificate: pairing.hostCaCertificate,
   createPairing: pairing.createPairing,
   redeemPairing: pairing.redeemPairing,
   listUserSessions: sessions.listUserSessions,
   revokeUserSessions: sessions.revokeUserSessions,
+  getMinutes: minutesRoutes.getMinutes,
+  getMinutesFacts: minutesRoutes.getMinutesFacts,
+  finalizeMinutes: minutesRoutes.finalizeMinutes,
+  reopenMinutes: minutesRoutes.reopenMinutes,
+  getMinutesPdf: minutesRoutes.getMinutesPdf,
+  prepareMinutesSignature: minutesRoutes.prepareMinutesSignature,
+  completeMinutesSignature: minutesRoutes.completeMinutesSignature,
+  verifyMinutes: minutesRoutes.verifyMinutes,
+  addTrustRoot: trustRoutes.addTrustRoot,
+  listTrustRoots: trustRoutes.listTrustRoots,
+  deleteTrustRoot: trustRoutes.deleteTrustRoot,
+  verifyPdf: verifyRoutes.verifyPdf,
+  exportAnnotatedPdf: annotations.exportAnnotatedPdf,
+  exportWebAnnotations: annotations.exportWebAnnotations,
 };

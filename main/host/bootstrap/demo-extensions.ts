@@ -1,4 +1,5 @@
 // What each domain adds to the demo meeting (papers, ...). Listed here so the seed stays generic.
 import type { DemoExtension } from './demo-seed';
+import { demoPapers } from './demo-papers';
 
-export const demoExtensions: readonly DemoExtension[] = [];
+export const demoExtensions: readonly DemoExtension[] = [demoPapers];

@@ -2,8 +2,10 @@
 // never edit one that has shipped.
 import type { Migration } from './types';
 import { initial } from './0010-initial';
+import { documents } from './0020-documents';
 import { liveMeeting } from './0030-live-meeting';
+import { minutes } from './0040-minutes';
 import { search } from './0050-search';
 import { security } from './0060-security';
 
-export const migrations: readonly Migration[] = [initial, liveMeeting, search, security];
+export const migrations: readonly Migration[] = [initial, documents, liveMeeting, minutes, search, security];

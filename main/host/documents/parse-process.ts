@@ -1,0 +1,122 @@
+// The child process that opens an uploaded PDF with pdf.js. It runs apart from the host (own V8
+// heap with a size cap, killed on a deadline by pdf-parser.ts) so that a hostile or merely huge
+// file cannot stall, exhaust or crash the host. pdf.js runs with eval off and without its
+// scripting sandbox: nothing in the file is ever executed.
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { ParseRequest, ParseResult } from './parse-protocol';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const asDir = (p: string) => path.join(pdfjsRoot, p) + path.sep;
+
+interface TextItemLike {
+  str?: string;
+  hasEOL?: boolean;
+}
+
+async function parse(req: ParseRequest): Promise<ParseResult> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await fs.readFile(req.file));
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapUrl: asDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: asDir('standard_fonts'),
+    wasmUrl: asDir('wasm'),
+    iccUrl: asDir('iccs'),
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'PasswordException') return { ok: true, encrypted: true };
+    if (name === 'InvalidPDFException') return { ok: false, reason: 'corrupt', detail: String((err as Error).message) };
+    return { ok: false, reason: 'corrupt', detail: String((err as Error).message ?? err) };
+  }
+  try {
+    const pages = doc.numPages;
+    if (pages < 1) return { ok: false, reason: 'corrupt', detail: 'no pages' };
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as { Title?: unknown };
+    const dcTitle = meta?.metadata?.get('dc:title');
+    const rawTitle = typeof dcTitle === 'string' && dcTitle.trim() ? dcTitle : typeof info.Title === 'string' ? info.Title : '';
+    const title = rawTitle.replace(/\s+/g, ' ').trim().slice(0, 500) || null;
+
+    const text: string[] = [];
+    for (let n = 1; n <= pages; n++) {
+      // A page that fails to parse keeps an empty text: the rest of the paper is still readable.
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        let out = '';
+        for (const item of content.items as TextItemLike[]) {
+          if (typeof item.str === 'string') out += item.str;
+          if (item.hasEOL) out += '\n';
+        }
+        text.push(out.replace(/[ \t]+\n/g, '\n').trim());
+        page.cleanup();
+      } catch {
+        text.push('');
+      }
+    }
+
+    let thumbnail: Uint8Array | null = null;
+    try {
+      thumbnail = await renderThumbnail(doc, req.thumbnailWidth);
+    } catch {
+      thumbnail = null;
+    }
+    const scripts = await doc.getJSActions().catch(() => null);
+    const fieldScripts = await doc.hasJSActions().catch(() => false);
+    return {
+      ok: true,
+      encrypted: false,
+      pages,
+      title,
+      text,
+      thumbnail,
+      hasScripts: fieldScripts || (scripts !== null && Object.keys(scripts).length > 0),
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface CanvasLike {
+  toBuffer(mime: 'image/png'): Buffer;
+}
+
+async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Uint8Array | null> {
+  const page = await doc.getPage(1);
+  const base = page.getViewport({ scale: 1 });
+  if (!(base.width > 0 && base.height > 0)) return null;
+  const viewport = page.getViewport({ scale: width / base.width });
+  // Very tall first pages would make a huge bitmap; cap the height.
+  const height = Math.min(Math.ceil(viewport.height), width * 4);
+  const factory = doc.canvasFactory as {
+    create(w: number, h: number): { canvas: CanvasLike; context: unknown };
+  };
+  const { canvas, context } = factory.create(Math.ceil(viewport.width), height);
+  // The canvas comes from pdf.js's own Node factory (@napi-rs/canvas); the DOM types do not apply.
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport, background: 'white' }).promise;
+  page.cleanup();
+  return new Uint8Array(canvas.toBuffer('image/png'));
+}
+
+process.once('message', (msg: ParseRequest) => {
+  parse(msg)
+    .catch((err: unknown): ParseResult => ({ ok: false, reason: 'corrupt', detail: String((err as Error)?.message ?? err) }))
+    .then((result) => {
+      process.send?.(result, () => process.disconnect());
+    });
+});

@@ -1,0 +1,25 @@
+// Messages between the host and the PDF parse process (see parse-process.ts).
+
+export interface ParseRequest {
+  /** Absolute path of the uploaded file (still in the temp folder). */
+  file: string;
+  /** Width of the first-page thumbnail in pixels. */
+  thumbnailWidth: number;
+}
+
+export type ParseResult =
+  | {
+      ok: true;
+      encrypted: false;
+      pages: number;
+      /** Title from the document's metadata, if it has one worth showing. */
+      title: string | null;
+      /** Text per page, index 0 = page 1. */
+      text: string[];
+      /** PNG of page 1, or null when it could not be rendered. */
+      thumbnail: Uint8Array | null;
+      /** Whether the file carries JavaScript (never run; recorded so viewers keep scripting off). */
+      hasScripts: boolean;
+    }
+  | { ok: true; encrypted: true }
+  | { ok: false; reason: 'corrupt' | 'not_pdf'; detail: string };
