@@ -1,4 +1,5 @@
-// Headless meeting host: `npm run host -- [--data DIR] [--port N] [--bind ADDR] [--demo]`.
+// Headless meeting host: `npm run host -- [--data DIR] [--port N] [--bind ADDR] [--demo]
+// [--tls-cert FILE --tls-key FILE]`. A bind other than loopback serves HTTPS (own CA unless given).
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const log = createLogger();
   let args: Record<string, string | boolean>;
   try {
-    args = parseArgs(process.argv.slice(2), { data: 'string', port: 'string', bind: 'string', demo: 'boolean' });
+    args = parseArgs(process.argv.slice(2), { data: 'string', port: 'string', bind: 'string', demo: 'boolean', 'tls-cert': 'string', 'tls-key': 'string' });
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
@@ -36,11 +37,18 @@ async function main(): Promise<void> {
       bind: typeof args.bind === 'string' ? args.bind : undefined,
       demo: args.demo === true,
       rendererDir,
+      tlsCertFile: typeof args['tls-cert'] === 'string' ? path.resolve(args['tls-cert']) : undefined,
+      tlsKeyFile: typeof args['tls-key'] === 'string' ? path.resolve(args['tls-key']) : undefined,
     },
     log,
   );
   // The acceptance contract: one line containing "listening on http://ADDR:PORT".
   console.log(`Phòng họp không giấy: listening on ${host.url}`);
+  if (host.tls) {
+    // Tablets compare this with the fingerprint on the room screen (or trust the CA below).
+    console.log(`TLS certificate SHA-256 fingerprint: ${host.tls.fingerprint}`);
+    console.log(`Host CA for tablets to trust: ${host.url}/api/v1/host/ca.pem`);
+  }
   if (args.demo === true) console.log(`Demo: open ${host.url}/ and sign in as thu-ky, chu-toa or dai-bieu-1..5 (password "demo").`);
 
   let stopping = false;
