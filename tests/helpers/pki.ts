@@ -9,8 +9,11 @@ import { webcrypto } from 'node:crypto';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
-const crypto = webcrypto as unknown as Crypto;
-x509.cryptoProvider.set(crypto);
+// Key types as @peculiar/x509 declares them (the Node project compiles without the DOM library).
+type KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
+type PrivateKey = KeyPair['privateKey'];
+const crypto = webcrypto;
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 export type KeyKind = 'RSA' | 'EC';
 
@@ -21,7 +24,7 @@ const algorithms = {
 
 export interface Issued {
   cert: x509.X509Certificate;
-  keys: CryptoKeyPair;
+  keys: KeyPair;
   pem: string;
   name: string;
 }
@@ -52,7 +55,7 @@ let serial = 1000;
 const nextSerial = () => (serial++).toString(16).padStart(4, '0');
 
 export async function createTestCa(name = 'Test Root CA (Ban Cơ yếu thử nghiệm)', kind: KeyKind = 'RSA'): Promise<TestCa> {
-  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as unknown as KeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name: `CN=${name}, O=Test PKI, C=VN`,
@@ -78,7 +81,7 @@ export async function createTestCa(name = 'Test Root CA (Ban Cơ yếu thử ngh
 
 async function issueSigner(ca: TestCa, caKind: KeyKind, opts: SignerOptions): Promise<Signer> {
   const kind = opts.kind ?? 'RSA';
-  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as unknown as KeyPair;
   const usage = opts.noSigningUsage
     ? x509.KeyUsageFlags.keyEncipherment
     : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
@@ -115,8 +118,8 @@ async function issueSigner(ca: TestCa, caKind: KeyKind, opts: SignerOptions): Pr
   };
 }
 
-async function writePkcs12(key: CryptoKey, certPem: string, caPem: string, passphrase: string): Promise<Buffer> {
-  const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', key));
+async function writePkcs12(key: PrivateKey, certPem: string, caPem: string, passphrase: string): Promise<Buffer> {
+  const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey));
   const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-p12-'));
   try {

@@ -1,4 +1,4 @@
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import { OID } from '../../../shared/signing/oids';
 
 export interface ChainResult {

@@ -1,0 +1,168 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost } from '../helpers/host';
+import type { TestHost } from '../helpers/host';
+import { createTestCa } from '../helpers/pki';
+import type { Signer, TestCa } from '../helpers/pki';
+import { nssDbTrusting, pdfsig } from '../helpers/pdfsig';
+import type { MinutesFacts, MinutesState, SignatureReport } from '../../shared/api/schemas/minutes';
+import { errorCode, json, signAs, writeDraft } from './minutes-helpers';
+
+describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
+  let host: TestHost;
+  let ca: TestCa;
+  let chair: Signer;
+  let secretary: Signer;
+  let meetingId: string;
+  let tokens: Record<string, string>;
+
+  beforeAll(async () => {
+    host = await startTestHost({ demo: true });
+    ca = await createTestCa();
+    chair = await ca.issue({ name: 'Nguyễn Văn Hùng', kind: 'EC' });
+    secretary = await ca.issue({ name: 'Trần Thị Lan' });
+    tokens = {
+      admin: await host.login('admin'),
+      chair: await host.login('chu-toa'),
+      secretary: await host.login('thu-ky'),
+      delegate: await host.login('dai-bieu-1'),
+    };
+    const root = await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: ca.pem } });
+    expect(root.status).toBe(200);
+    meetingId = host.services.meetings.listAll()[0]!.id;
+  });
+  afterAll(async () => {
+    await host.stop(true);
+  });
+
+  it('gives the facts for "insert from the meeting", with attendance and closed ballots', async () => {
+    const att = await host.api('POST', `/meetings/${meetingId}/attendance`, { token: tokens.delegate, body: { status: 'present' } });
+    expect(att.status).toBe(200);
+    await host.api('POST', `/meetings/${meetingId}/attendance`, { token: tokens.chair, body: { status: 'present' } });
+    const ballot = await json<{ id: string }>(
+      await host.api('POST', `/meetings/${meetingId}/ballots`, {
+        token: tokens.chair,
+        body: { question: 'Thông qua chương trình họp', secret: false, rule: 'majority_of_cast' },
+      }),
+      201,
+    );
+    expect((await host.api('POST', `/ballots/${ballot.id}/open`, { token: tokens.chair })).status).toBe(200);
+    expect((await host.api('POST', `/ballots/${ballot.id}/votes`, { token: tokens.delegate, body: { option: 'Tán thành' } })).status).toBe(200);
+    expect((await host.api('POST', `/ballots/${ballot.id}/close`, { token: tokens.chair })).status).toBe(200);
+    const facts = await json<MinutesFacts>(await host.api('GET', `/meetings/${meetingId}/minutes/facts`, { token: tokens.secretary }));
+    expect(facts.meeting.organization).toBe('ỦY BAN NHÂN DÂN TỈNH ĐÀ NẴNG');
+    expect(facts.present.map((p) => p.name)).toContain('Lê Minh Đức');
+    expect(facts.absent.length).toBeGreaterThan(0);
+    expect(facts.agenda).toHaveLength(5);
+    expect(facts.ballots).toHaveLength(1);
+    expect(facts.ballots[0]).toMatchObject({ question: 'Thông qua chương trình họp', rule: 'majority_of_cast', secret: false, cast: 1 });
+    expect(typeof facts.ballots[0]!.passed).toBe('boolean');
+    expect(facts.ballots[0]!.quorum).toBeGreaterThan(0);
+    expect(facts.ballots[0]!.counts['Tán thành']).toBe(1);
+  });
+
+  it('refuses to finalise an empty draft, and only the secretary may finalise', async () => {
+    expect(await errorCode(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }))).toBe('minutes_empty');
+    await writeDraft(host, meetingId, tokens.secretary, ['I. THỜI GIAN, ĐỊA ĐIỂM', 'Cuộc họp bắt đầu lúc 08 giờ 00. Biểu quyết: Tán thành 1.']);
+    expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.delegate })).status).toBe(403);
+  });
+
+  it('finalises into an NĐ 30/2020 PDF recording the audit chain head, and locks the draft', async () => {
+    const state = await json<MinutesState>(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }));
+    expect(state).toMatchObject({ status: 'final', revision: 1, signatures: [], awaiting: ['chair', 'secretary'] });
+    expect(state.auditHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(host.services.minutesState(meetingId)).toBe('final');
+    const pdf = Buffer.from(await (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).arrayBuffer());
+    const file = path.join(os.tmpdir(), `minutes-${meetingId}.pdf`);
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    fs.rmSync(file);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain(state.auditHead!);
+    expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary })).status).toBe(409);
+  });
+
+  it('refuses an untrusted CA, an expired certificate and a CMS over the wrong digest', async () => {
+    const prepare = (signer: Signer) =>
+      host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+        token: tokens.chair,
+        body: { certificateChain: signer.chainPem },
+        headers: { 'accept-language': 'en' },
+      });
+    const stranger = await (await createTestCa('Untrusted CA')).issue({ name: 'Người lạ' });
+    const untrusted = await prepare(stranger);
+    expect(untrusted.status).toBe(400);
+    const body = (await untrusted.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('certificate_untrusted');
+    expect(body.error.message).toContain('Người lạ');
+    const day = 24 * 3600 * 1000;
+    const expired = await ca.issue({ name: 'Hết hạn', notBefore: new Date(Date.now() - 30 * day), notAfter: new Date(Date.now() - day) });
+    expect(await errorCode(await prepare(expired))).toBe('certificate_expired');
+    const noUsage = await ca.issue({ name: 'Không ký', noSigningUsage: true });
+    expect(await errorCode(await prepare(noUsage))).toBe('certificate_key_usage');
+    expect(await errorCode(await signAs(host, meetingId, tokens.chair, chair, { tamperDigest: true }))).toBe('signature_digest_mismatch');
+    const delegate = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.delegate, body: { certificateChain: chair.chainPem } });
+    expect(delegate.status).toBe(403);
+    expect((await json<MinutesState>(await host.api('GET', `/meetings/${meetingId}/minutes`, { token: tokens.delegate }))).signatures).toEqual([]);
+  });
+
+  let signedPdf: Buffer;
+  it('chair and secretary sign; both signatures verify for us and for pdfsig', async () => {
+    await json(await signAs(host, meetingId, tokens.chair, chair));
+    const twice = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body: { certificateChain: chair.chainPem } });
+    expect(await errorCode(twice)).toBe('minutes_already_signed');
+    const done = await json<{ minutes: MinutesState }>(await signAs(host, meetingId, tokens.secretary, secretary));
+    expect(done.minutes.status).toBe('signed');
+    expect(done.minutes.signatures.map((x) => [x.role, x.signer])).toEqual([
+      ['chair', 'Nguyễn Văn Hùng'],
+      ['secretary', 'Trần Thị Lan'],
+    ]);
+    expect(done.minutes.awaiting).toEqual([]);
+    expect(host.services.minutesState(meetingId)).toBe('signed');
+    const report = await json<SignatureReport[]>(await host.api('GET', `/meetings/${meetingId}/minutes/verify`, { token: tokens.delegate }));
+    expect(report.map((r) => [r.signer, r.valid, r.trusted, r.withinValidity, r.keyUsageOk, r.coversDocument, r.appendedAfter])).toEqual([
+      ['Nguyễn Văn Hùng', true, true, true, true, false, true],
+      ['Trần Thị Lan', true, true, true, true, true, false],
+    ]);
+    expect(report.every((r) => r.signedAt !== null && r.subFilter === 'ETSI.CAdES.detached' && r.signingCertificateBound)).toBe(true);
+    signedPdf = Buffer.from(await (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).arrayBuffer());
+    const ps = pdfsig(signedPdf, nssDbTrusting([ca.pem]));
+    expect(ps.signatures.map((x) => [x.signer, x.validation, x.trust])).toEqual([
+      ['Nguyễn Văn Hùng', 'Signature is Valid.', 'Certificate is Trusted.'],
+      ['Trần Thị Lan', 'Signature is Valid.', 'Certificate is Trusted.'],
+    ]);
+    expect(ps.signatures[1]!.coversWholeDocument).toBe(true);
+  });
+
+  it('POST /verify reports on any PDF, and one changed byte makes it fail', async () => {
+    const ok = await json<SignatureReport[]>(await host.api('POST', '/verify', { token: tokens.delegate, raw: signedPdf }));
+    expect(ok.map((r) => r.valid)).toEqual([true, true]);
+    const tampered = Buffer.from(signedPdf);
+    const at = tampered.indexOf('BT', 2000);
+    tampered[at + 3] = tampered[at + 3]! ^ 0x01;
+    const bad = await json<SignatureReport[]>(await host.api('POST', '/verify', { token: tokens.delegate, raw: tampered }));
+    expect(bad.map((r) => r.valid)).toEqual([false, false]);
+    expect(bad[0]!.problems).toContain('signature_invalid');
+    expect(await errorCode(await host.api('POST', '/verify', { token: tokens.delegate, raw: 'not a pdf' }))).toBe('pdf_malformed');
+  });
+
+  it('reopening voids the signatures, is audited, and makes the draft writable again', async () => {
+    expect((await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, { token: tokens.delegate, body: { reason: 'x' } })).status).toBe(403);
+    const state = await json<MinutesState>(
+      await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, { token: tokens.secretary, body: { reason: 'Sửa lỗi chính tả' } }),
+    );
+    expect(state).toMatchObject({ status: 'draft', signatures: [] });
+    expect(host.services.minutesState(meetingId)).toBe('draft');
+    const last = host.services.audit.list(meetingId).at(-1)!;
+    expect(last.action).toBe('minutes.reopen');
+    expect(last.payload).toMatchObject({ reason: 'Sửa lỗi chính tả', revision: 1 });
+    expect((last.payload as { voidedSignatures: unknown[] }).voidedSignatures).toHaveLength(2);
+    expect((await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).status).toBe(404);
+    const again = await json<MinutesState>(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }));
+    expect(again).toMatchObject({ status: 'final', revision: 2 });
+  });
+});
