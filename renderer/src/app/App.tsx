@@ -7,6 +7,7 @@ import { useAuth } from './auth/auth-context';
 import { LoginPage } from './auth/LoginPage';
 import { Layout } from './layout/Layout';
 import { appRoutes } from './routes';
+import { RouteError } from './RouteError';
 
 function AuthGate() {
   const { user } = useAuth();
@@ -21,7 +22,10 @@ function AuthGate() {
   return <Layout />;
 }
 
-const router = createBrowserRouter([{ path: '/', element: <AuthGate />, children: appRoutes }]);
+// A page that fails renders RouteError inside the layout (pathless child), not a blank screen.
+const router = createBrowserRouter([
+  { path: '/', element: <AuthGate />, errorElement: <RouteError />, children: [{ errorElement: <RouteError />, children: appRoutes }] },
+]);
 
 export function App() {
   return (

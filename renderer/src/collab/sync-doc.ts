@@ -22,9 +22,11 @@ export interface OpenSyncDocOptions {
   token: string;
   /**
    * Keep a copy in IndexedDB so the doc opens without the network (tablets on a weak room
-   * network). Off by default: shared tablets should not keep another person's data.
+   * network). Off by default: shared tablets should not keep another person's data. The copy is
+   * stored per user (`offlineUser`), so one person never opens another's cached notes.
    */
   offline?: boolean;
+  offlineUser?: string;
 }
 
 interface Entry {
@@ -51,7 +53,7 @@ function keyOf(docName: string, token: string): string {
 
 function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
   const doc = new Y.Doc();
-  const persistence = opts.offline ? new IndexeddbPersistence(`phonghop:${docName}`, doc) : null;
+  const persistence = opts.offline && opts.offlineUser ? new IndexeddbPersistence(`phonghop:${opts.offlineUser}:${docName}`, doc) : null;
   const provider = new WebsocketProvider(syncUrl(), docName, doc, { params: { token: opts.token } });
   const entry: Entry = { view: { doc, provider }, doc, provider, persistence, refs: 0, phase: 'connecting', listeners: new Set(), teardown: null };
   const set = (phase: SyncPhase) => {

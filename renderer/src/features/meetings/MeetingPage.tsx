@@ -88,7 +88,7 @@ export function MeetingPage() {
           <Slot name="meeting.panels" props={{ meeting: detail }} />
           <h2>{t('meeting.participants')}</h2>
           <ul data-testid="participant-list">
-            {detail.participants.map((p) => (
+            {view.participants.map((p) => (
               <li key={p.userId}>
                 {p.displayName} <span className="muted">({t(`role.${p.role}`)})</span>
               </li>

@@ -1,6 +1,6 @@
 // The meeting page shows the host's answer to GET /meetings/:m overlaid with the live doc: the
 // live doc wins once it has arrived, because it changes without a reload.
-import type { AgendaItem, MeetingDetail } from '../../../../shared/api/schemas/meetings';
+import type { AgendaItem, MeetingDetail, Participant } from '../../../../shared/api/schemas/meetings';
 import type { LiveMeetingState } from '../../collab/use-live-meeting';
 
 export interface MeetingView {
@@ -10,6 +10,7 @@ export interface MeetingView {
   organization: string | null;
   status: string;
   agenda: AgendaItem[];
+  participants: Participant[];
   currentItemId: string | null;
 }
 
@@ -23,6 +24,7 @@ export function meetingView(detail: MeetingDetail, live: LiveMeetingState | null
     organization: facts ? facts.organization : detail.organization,
     status: facts?.status ?? detail.status,
     agenda,
+    participants: live?.participants ?? detail.participants,
     currentItemId: live && 'currentItemId' in live ? (live.currentItemId ?? null) : detail.currentItemId,
   };
 }
