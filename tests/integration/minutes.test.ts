@@ -17,7 +17,7 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
   let chair: Signer;
   let secretary: Signer;
   let meetingId: string;
-  let tokens: Record<string, string>;
+  let tokens: { admin: string; chair: string; secretary: string; delegate: string };
 
   beforeAll(async () => {
     host = await startTestHost({ demo: true });
