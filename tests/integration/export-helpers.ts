@@ -1,8 +1,16 @@
 // Helpers for the archive package tests: read a ZIP into memory, write one back with yazl, and
 // hand-craft ZIPs that yazl refuses to make (traversal names, symlinks, duplicates, lying sizes).
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { expect } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { generatePaper } from '../../main/host/documents/generate-pdf';
+import type { TestHost } from '../helpers/host';
+import type { DocumentSummary } from '../../shared/api/schemas/meetings';
+import type { Manifest } from '../../shared/api/schemas/archive';
+import { json, setUpMeeting, upload } from './documents-helpers';
+import type { PapersWorld } from './documents-helpers';
 
 export async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -87,4 +95,57 @@ export function craftZip(entries: readonly RawEntry[]): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+
+export interface ArchivedWorld extends PapersWorld {
+  report: DocumentSummary;
+  reportBytes: Uint8Array;
+  secret: DocumentSummary;
+}
+
+/** A published meeting with two papers (one confidential), attendance and a ballot. */
+export async function buildMeeting(host: TestHost): Promise<ArchivedWorld> {
+  const w = await setUpMeeting(host);
+  const tok = (n: string) => w.tokens[n]!;
+  const reportBytes = await generatePaper({
+    title: 'Báo cáo tình hình quý III',
+    pages: [['Tăng trưởng kinh tế đạt 7,5%.'], ['Thu ngân sách vượt kế hoạch đề ra tại Đà Nẵng.']],
+  });
+  const secretBytes = await generatePaper({ title: 'Phương án nhân sự', pages: [['Phương án bổ nhiệm cán bộ.']] });
+  const report = await json<DocumentSummary>(await upload(host, tok('secretary'), w.meetingId, reportBytes, { filename: 'bao-cao.pdf', agendaItemId: w.agendaId }), 201);
+  const secret = await json<DocumentSummary>(await upload(host, tok('secretary'), w.meetingId, secretBytes, { filename: 'nhan-su.pdf', confidential: 'true' }), 201);
+  await json(await host.api('POST', `/meetings/${w.meetingId}/publish`, { token: tok('secretary') }), 200);
+  const att = await host.api('POST', `/meetings/${w.meetingId}/attendance`, { token: tok('delegate-a'), body: { status: 'present' } });
+  expect([200, 201]).toContain(att.status);
+  const ballot = await host.api('POST', `/meetings/${w.meetingId}/ballots`, {
+    token: tok('chair'),
+    body: { question: 'Thông qua kế hoạch đầu tư công trung hạn', secret: false, rule: 'majority_of_cast' },
+  });
+  expect([200, 201]).toContain(ballot.status);
+  return { ...w, report, reportBytes, secret };
+}
+
+export async function downloadExport(host: TestHost, token: string, meetingId: string): Promise<Buffer> {
+  const res = await host.api('GET', `/meetings/${meetingId}/export`, { token });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+export const sha256 = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Rewrites a package after `change`, with a manifest whose sums match the new files. */
+export async function repack(files: Map<string, Buffer>, change: (files: Map<string, Buffer>, manifest: Manifest) => void): Promise<Buffer> {
+  const copy = new Map(files);
+  const manifest = JSON.parse(copy.get('manifest.json')!.toString('utf8')) as Manifest;
+  copy.delete('manifest.json');
+  change(copy, manifest);
+  manifest.files = [...copy.entries()].map(([p, data]) => ({
+    path: p,
+    sha256: sha256(data),
+    size: data.length,
+    kind: manifest.files.find((f) => f.path === p)?.kind ?? 'file',
+  }));
+  copy.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  return writeZip(copy);
 }

@@ -159,7 +159,7 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
         // Up to the head named in the manifest: events appended while streaming wait for the next export.
         const events = services.audit.list(meetingId, after, 500).filter((e) => e.seq <= audit.count);
         if (events.length === 0) break;
-        yield events.map((e) => `${first ? '' : ',\n'}${JSON.stringify(e)}`).join('');
+        yield events.map((e, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(e)}`).join('');
         first = false;
         after = events[events.length - 1]!.seq;
       }

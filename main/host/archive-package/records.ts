@@ -54,11 +54,11 @@ export function meetingTables(db: Database): RecordTable[] {
   return out;
 }
 
-/** JSON for a row: BLOBs become {"$base64": "..."}. */
+/** JSON for a row: BLOBs become {"$base64": "..."} (converted first: Buffer.toJSON runs before any replacer). */
 export function encodeRow(row: Record<string, unknown>): string {
-  return JSON.stringify(row, (_k, v: unknown) =>
-    Buffer.isBuffer(v) ? { $base64: v.toString('base64') } : v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v,
-  );
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v;
+  return JSON.stringify(out);
 }
 
 export function decodeValue(v: unknown): unknown {
