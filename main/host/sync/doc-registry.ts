@@ -6,6 +6,7 @@ import { docNameToString } from '../../../shared/sync/doc-names';
 import type { Services } from '../services';
 import type { DocStore } from './doc-store';
 import { SharedDoc } from './shared-doc';
+import { WriteBatch } from './write-batch';
 
 export interface DocRegistry {
   /** The loaded doc for `name`, loading it if needed; cancels a pending unload. */
@@ -43,12 +44,16 @@ export function createDocRegistry(
         }
       });
     },
-    onStorageFailure(doc: SharedDoc, err: unknown) {
+  };
+  const batch = new WriteBatch(store, (targets, err) => {
+    for (const target of targets) {
+      const doc = docs.get(target.name);
+      if (doc !== target) continue;
       services.log.error({ err, doc: doc.name }, 'sync update could not be stored; dropping the doc');
       drop(doc);
       opts.onStorageFailure(doc);
-    },
-  };
+    }
+  });
 
   function drop(doc: SharedDoc): void {
     if (docs.get(doc.name) === doc) docs.delete(doc.name);
@@ -78,7 +83,7 @@ export function createDocRegistry(
       }
       let doc = docs.get(key);
       if (!doc) {
-        doc = new SharedDoc(key, store, opts.compactAfterRows, events);
+        doc = new SharedDoc(key, store, batch, opts.compactAfterRows, events);
         docs.set(key, doc);
         if (name.kind === 'meeting') {
           try {
@@ -107,6 +112,7 @@ export function createDocRegistry(
       return [...docs.values()];
     },
     unloadAll() {
+      batch.flush();
       for (const doc of [...docs.values()]) unload(doc);
     },
   };

@@ -9,6 +9,8 @@ export interface DocStore {
   load(name: string, doc: Y.Doc): number;
   /** Appends one update; returns the doc's row count afterwards. */
   append(name: string, update: Uint8Array): number;
+  /** Appends several updates in one transaction; returns each doc's row count after its row. */
+  appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): number[];
   /** Replaces every row of the doc with one snapshot of `doc`'s state. */
   compact(name: string, doc: Y.Doc): void;
   rowCount(name: string): number;
@@ -43,6 +45,18 @@ export function createDocStore(db: Database, onCorruptRow: (name: string, seq: n
     s.rows = 1;
   });
 
+  const appendOne = (name: string, update: Uint8Array, at: string): number => {
+    const s = stateOf(name);
+    q.insert.run(name, s.next, update, at);
+    s.next++;
+    s.rows++;
+    return s.rows;
+  };
+  const appendManyTx = db.transaction((entries: ReadonlyArray<{ name: string; update: Uint8Array }>) => {
+    const at = new Date().toISOString();
+    return entries.map((e) => appendOne(e.name, e.update, at));
+  });
+
   return {
     load(name, doc) {
       const rows = q.rows.all(name);
@@ -65,11 +79,16 @@ export function createDocStore(db: Database, onCorruptRow: (name: string, seq: n
       return rows.length;
     },
     append(name, update) {
-      const s = stateOf(name);
-      q.insert.run(name, s.next, update, new Date().toISOString());
-      s.next++;
-      s.rows++;
-      return s.rows;
+      return appendOne(name, update, new Date().toISOString());
+    },
+    appendMany(entries) {
+      // The in-memory counters move with the rows; if the transaction fails, re-read them.
+      try {
+        return appendManyTx(entries);
+      } catch (err) {
+        for (const e of entries) state.delete(e.name);
+        throw err;
+      }
     },
     compact(name, doc) {
       if (stateOf(name).rows <= 1) return;

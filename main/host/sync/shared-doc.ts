@@ -1,9 +1,11 @@
 // One loaded synchronised doc: the Y.Doc, its awareness, and the peers connected to it. Every
 // change to the doc (a client's accepted update or a host write) goes through one listener that
-// persists it first and relays it second, so nothing is relayed that a restart could lose.
+// hands it to the write batch; the batch commits it and only then relays it, so nothing is relayed
+// that a restart could lose.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from './doc-store';
+import type { BatchTarget, WriteBatch } from './write-batch';
 import { awarenessMessage, updateMessage } from './protocol';
 
 export interface Peer {
@@ -13,11 +15,9 @@ export interface Peer {
 export interface SharedDocEvents {
   /** The row count passed the compaction threshold. */
   onNeedsCompaction(doc: SharedDoc): void;
-  /** Persisting failed: the doc in memory is ahead of the archive and must be dropped. */
-  onStorageFailure(doc: SharedDoc, err: unknown): void;
 }
 
-export class SharedDoc {
+export class SharedDoc implements BatchTarget {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it announced (removed when it leaves). */
@@ -27,6 +27,7 @@ export class SharedDoc {
   constructor(
     readonly name: string,
     private readonly store: DocStore,
+    private readonly batch: WriteBatch,
     private readonly compactAfterRows: number,
     private readonly events: SharedDocEvents,
   ) {
@@ -41,18 +42,21 @@ export class SharedDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (!this.destroyed) this.batch.add(this, update, origin);
+  };
+
+  /** After the commit: to every peer but the sender (it has the update already). */
+  relay(update: Uint8Array, origin: unknown, rowsAfter: number): void {
     if (this.destroyed) return;
-    let rows: number;
-    try {
-      rows = this.store.append(this.name, update);
-    } catch (err) {
-      this.events.onStorageFailure(this, err);
-      return;
-    }
     const message = updateMessage(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    if (rows > this.compactAfterRows) this.events.onNeedsCompaction(this);
-  };
+    if (rowsAfter > this.compactAfterRows) this.events.onNeedsCompaction(this);
+  }
+
+  /** Commits (and relays) every accepted update, before the doc's state is sent to anyone. */
+  flushPending(): void {
+    this.batch.flush();
+  }
 
   private readonly onAwareness = (
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -81,11 +85,13 @@ export class SharedDoc {
   }
 
   compact(): void {
+    this.batch.flush();
     this.store.compact(this.name, this.doc);
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.batch.discard(this);
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();

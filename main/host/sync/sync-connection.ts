@@ -111,6 +111,8 @@ export class SyncConnection implements Peer {
     const payload = decoding.readVarUint8Array(decoder);
     switch (step) {
       case SyncStep.step1:
+        // Whatever this answer holds must already be durable.
+        this.shared.flushPending();
         // encodeStateAsUpdate decodes the client's state vector: a bad one throws (caught above).
         this.send(syncStep2Message(Y.encodeStateAsUpdate(this.shared.doc, payload)));
         return;
