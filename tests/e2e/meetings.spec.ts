@@ -214,3 +214,23 @@ test('an admin lists and creates accounts', async ({ loginAs }) => {
   await page.getByTestId('user-create').click();
   await expect(page.getByTestId('user-row').filter({ hasText: 'dai-bieu-6' })).toContainText('Ngô Thị Hạnh');
 });
+
+test('two editors of one meeting see each other’s agenda changes live', async ({ loginAs }) => {
+  const { page: first } = await loginAs('thu-ky');
+  const { page: second } = await loginAs('admin');
+  await openDemoMeeting(first);
+  await first.getByTestId('meeting-edit').click();
+  await openDemoMeeting(second);
+  await second.getByTestId('meeting-edit').click();
+  await expect(second.getByTestId('editor-item')).toHaveCount(5);
+  await markWindow(second);
+
+  await first.getByTestId('agenda-add-title').fill('Thông báo của Văn phòng');
+  await first.getByTestId('agenda-add-submit').click();
+  await expect(second.getByTestId('editor-item-title')).toHaveCount(6);
+  await expect(second.getByTestId('editor-item-title').last()).toHaveText('Thông báo của Văn phòng');
+
+  await second.getByTestId('editor-item').last().getByTestId('move-up').click();
+  await expect(first.getByTestId('editor-item-title').nth(4)).toHaveText('Thông báo của Văn phòng');
+  await expectNotReloaded(second);
+});

@@ -37,8 +37,12 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
   const focusAfter = useRef<{ itemId: string; control: string } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  // A fresh agenda from the page (after a reload) replaces the local list.
-  if (agenda !== syncedFrom) {
+  // Requests in flight; while any runs, the local list is ahead of what the page passes in.
+  const [pending, setPending] = useState(0);
+
+  // A fresh agenda from the page (the live doc, or a reload) replaces the local list once no
+  // request of ours is in flight, so another editor's changes show up here too.
+  if (agenda !== syncedFrom && pending === 0) {
     setSyncedFrom(agenda);
     setItems(byPosition(agenda));
   }
@@ -62,6 +66,7 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
     setAnnouncement(t('agendaEditor.moved', { title: moved.title, position: to + 1, count: next.length }));
     const seq = ++reorderSeq.current;
     const ids = next.map((i) => i.id);
+    setPending((n) => n + 1);
     reorderChain.current = reorderChain.current.then(async () => {
       try {
         const answer = await api.call('reorderAgenda', { params: { m: meetingId }, body: ids });
@@ -75,6 +80,8 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
             () => {},
           );
         }
+      } finally {
+        setPending((n) => n - 1);
       }
     });
   }
@@ -90,6 +97,7 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
 
   async function run(action: () => Promise<void>): Promise<boolean> {
     setBusy(true);
+    setPending((n) => n + 1);
     setError(null);
     try {
       await action();
@@ -99,6 +107,7 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
       return false;
     } finally {
       setBusy(false);
+      setPending((n) => n - 1);
     }
   }
 

@@ -1,6 +1,7 @@
 // The agenda as delegates see it: numbered items, the current one highlighted (aria-current), the
 // item's papers one tap away (the papers feature fills the slot), and for the chair a button to
 // move the meeting to an item.
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, MeetingDetail } from '../../../../shared/api/schemas/meetings';
 import { Slot } from '../../app/slots';
@@ -71,8 +72,10 @@ export function AgendaView({ meeting, agenda, currentItemId, canSetCurrent, busy
                   <ul className="meta" aria-label={t('meeting.papers')}>
                     {documents.map((d) => (
                       <li key={d.id}>
-                        {d.title}
-                        {d.confidential && ` (${t('meeting.confidential')})`}
+                        <Link className="nav-link" to={`/meetings/${meeting.id}/documents/${d.id}`} data-testid="agenda-paper-link">
+                          {d.title}
+                          {d.confidential && ` (${t('meeting.confidential')})`}
+                        </Link>
                       </li>
                     ))}
                   </ul>

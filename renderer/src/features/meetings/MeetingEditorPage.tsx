@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../app/auth/auth-context';
 import { useMeetingTitle } from '../../app/meeting-title';
+import { useLiveMeeting } from '../../collab/use-live-meeting';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ErrorNotice } from './ErrorNotice';
 import { MeetingDetailsForm } from './MeetingDetailsForm';
@@ -39,6 +40,8 @@ function EditMeeting({ meetingId }: { meetingId: string }) {
   const { data, error, reload, setData } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
   const [publishError, setPublishError] = useState<unknown>(null);
   const [publishing, setPublishing] = useState(false);
+  // The agenda follows the live doc, so a second editor (another tab, an admin) stays current.
+  const { live } = useLiveMeeting(meetingId);
   useMeetingTitle(data?.title);
 
   if (!data) return error ? <ErrorNotice error={error} onRetry={reload} /> : <p role="status">{t('app.loading')}</p>;
@@ -79,7 +82,7 @@ function EditMeeting({ meetingId }: { meetingId: string }) {
         </div>
       )}
       <MeetingDetailsForm meeting={detail} onSaved={(m) => setData({ ...detail, ...m })} />
-      <AgendaEditor meetingId={meetingId} agenda={detail.agenda} participants={detail.participants} />
+      <AgendaEditor meetingId={meetingId} agenda={live?.agenda ?? detail.agenda} participants={detail.participants} />
       <ParticipantsEditor meeting={detail} onSaved={setData} />
     </section>
   );
