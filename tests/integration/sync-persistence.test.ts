@@ -45,7 +45,7 @@ beforeAll(async () => {
     meetingOf: () => meetingId,
     canSee: (d) => d.startsWith('p'),
   };
-  sync = createSyncServer(services, { idleUnloadMs: 50, compactAfterRows: COMPACT_AFTER });
+  sync = createSyncServer(services, { idleUnloadMs: 50, compactAfterRows: COMPACT_AFTER, recheckEveryMs: 50 });
   server = http.createServer((_req, res) => res.end());
   server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,6 +134,17 @@ describe('sync persistence', () => {
     await again.synced;
     expect(again.doc.getMap('a').get('good')).toBe(1);
     again.destroy();
+  });
+
+  it('closes a socket that only listens once its session is revoked', async () => {
+    const userId = services.sessions.resolve(token) as { userId: string };
+    const second = services.sessions.create(userId.userId).token;
+    const c = connect(host, 'annotations/p5', second);
+    await c.synced;
+    services.sessions.revoke(second);
+    await until(() => c.closes.length > 0, 'close by the periodic check');
+    expect(c.closes[0]).toEqual({ code: 4401, reason: 'session ended' });
+    c.destroy();
   });
 
   it('closes sockets with 1001 on shutdown, stores everything, and refuses new ones', async () => {
