@@ -1,5 +1,6 @@
 // Hostile or broken input on sync sockets: each is refused with a clear close code, the host keeps
 // serving, and the clients already working on the doc are not disturbed.
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
@@ -11,6 +12,17 @@ let world: World;
 let a: Client;
 let b: Client;
 let round = 0;
+
+/** lib0 varuint encoding of a length. */
+function lengthPrefix(n: number): number[] {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push(0x80 | (n & 0x7f));
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}
 
 /** The two honest clients still exchange an edit through the host. */
 async function honestClientsStillConverge() {
@@ -97,6 +109,43 @@ describe('sync limits and malformed input', () => {
     for (let i = 0; i < 2000; i++) ws.send(Uint8Array.from([3])); // query awareness
     expect(await closed).toEqual({ code: 4429, reason: 'rate limit' });
     await honestClientsStillConverge();
+  });
+
+  it('survives seeded random frames from a writer; honest clients and new joiners still sync', async () => {
+    let seed = 42;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+    for (let i = 0; i < 60; i++) {
+      const ws = await rawSocket(host, 'annotations/p', world.tokens.delegate);
+      ws.on('error', () => {});
+      const closed = closeOf(ws);
+      const body = bytes(1 + Math.floor(rand() * 200));
+      // Half look like sync updates (type 0, step 2, a length), half are anything at all.
+      ws.send(i % 2 === 0 ? Uint8Array.from([0, 2, body.length, ...body]) : body);
+      // Random bytes may even form a valid message; then the socket stays open and we close it.
+      const timer = setTimeout(() => ws.close(), 200);
+      await closed;
+      clearTimeout(timer);
+    }
+    // Valid updates with a few bytes flipped: these decode far more often and reach Yjs.
+    for (let i = 0; i < 60; i++) {
+      const source = new Y.Doc();
+      source.getMap('annotations').set(`fuzz${i}`, { points: [[1, 2, 0.5]], text: 'x'.repeat(i) });
+      const update = Y.encodeStateAsUpdate(source);
+      for (let f = 0; f < 1 + (i % 3); f++) update[Math.floor(rand() * update.length)] = Math.floor(rand() * 256);
+      const ws = await rawSocket(host, 'annotations/p', world.tokens.delegate);
+      ws.on('error', () => {});
+      const closed = closeOf(ws);
+      ws.send(Uint8Array.from([0, 2, ...lengthPrefix(update.length), ...update]));
+      const timer = setTimeout(() => ws.close(), 200);
+      await closed;
+      clearTimeout(timer);
+    }
+    await honestClientsStillConverge();
+    const late = connect(host, 'annotations/p', world.tokens.observer);
+    await late.synced;
+    expect(late.doc.getMap('annotations').toJSON()).toEqual(a.doc.getMap('annotations').toJSON());
+    late.destroy();
   });
 
   it('refuses unknown doc names and other paths before the handshake', async () => {
