@@ -234,3 +234,47 @@ test('two editors of one meeting see each other’s agenda changes live', async 
   await expect(first.getByTestId('editor-item-title').nth(4)).toHaveText('Thông báo của Văn phòng');
   await expectNotReloaded(second);
 });
+
+test('the secretary edits an item and the meeting details; the delegate sees both live', async ({ loginAs }) => {
+  const { page: secretary } = await loginAs('thu-ky');
+  const { page: delegate } = await loginAs('dai-bieu-5', { lang: 'en' });
+  await openDemoMeeting(delegate);
+  await expectLive(delegate);
+  await markWindow(delegate);
+  await openDemoMeeting(secretary);
+  await secretary.getByTestId('meeting-edit').click();
+
+  const row = secretary.getByTestId('editor-item').nth(1);
+  await row.getByTestId('item-edit').click();
+  await row.getByTestId('agenda-edit-title').fill('Báo cáo kinh tế - xã hội (sửa đổi)');
+  await row.getByTestId('agenda-edit-presenter').selectOption('__other__');
+  await row.getByTestId('agenda-edit-presenter-name').fill('Cục Thống kê tỉnh');
+  await row.getByTestId('agenda-edit-duration').fill('45');
+  await row.getByTestId('agenda-edit-submit').click();
+  await expect(row.getByTestId('editor-item-title')).toHaveText('Báo cáo kinh tế - xã hội (sửa đổi)');
+  // Focus returns to the item's Edit button after saving.
+  await expect(row.getByTestId('item-edit')).toBeFocused();
+
+  const delegateItem = delegate.getByTestId('agenda-item').nth(1);
+  await expect(delegateItem.getByTestId('agenda-item-title')).toHaveText('Báo cáo kinh tế - xã hội (sửa đổi)');
+  await expect(delegateItem).toContainText('Presenter: Cục Thống kê tỉnh');
+  await expect(delegateItem).toContainText('45 min');
+
+  // An out-of-range duration is stopped in the form (the host would refuse it too); cancelling
+  // keeps the item as it was.
+  await row.getByTestId('item-edit').click();
+  await row.getByTestId('agenda-edit-duration').fill('5000');
+  await row.getByTestId('agenda-edit-submit').click();
+  expect(await row.getByTestId('agenda-edit-duration').evaluate((el) => (el as HTMLInputElement).validity.rangeOverflow)).toBe(true);
+  await row.getByRole('button', { name: 'Hủy' }).click();
+  await expect(row).toContainText('45 phút');
+
+  await secretary.getByTestId('meeting-title-input').fill('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
+  await secretary.getByTestId('meeting-location-input').fill('Hội trường lớn');
+  await secretary.getByTestId('meeting-details-submit').click();
+  await expect(secretary.getByText('Đã lưu thông tin cuộc họp.')).toBeVisible();
+  await expect(delegate.getByTestId('meeting-title')).toHaveText('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
+  await expect(delegate.getByTestId('header-meeting-title')).toHaveText('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
+  await expect(delegate.getByTestId('meeting-page')).toContainText('Hội trường lớn');
+  await expectNotReloaded(delegate);
+});
