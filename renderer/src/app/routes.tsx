@@ -12,6 +12,9 @@ import { ChairConsolePage } from '../features/voting/ChairConsolePage';
 import { RoomDisplayPage } from '../features/voting/RoomDisplayPage';
 import '../features/voting/register';
 import { ViewerPage } from '../features/viewer/ViewerPage';
+import { SearchPage } from '../features/search/SearchPage';
+import { ArchivePage } from '../features/search/ArchivePage';
+import '../features/search/register';
 
 export const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/meetings" replace /> },
@@ -24,5 +27,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'meetings/:meetingId/documents/:documentId', element: <ViewerPage /> },
   { path: 'meetings/:meetingId/console', element: <ChairConsolePage /> },
   { path: 'meetings/:meetingId/display', element: <RoomDisplayPage /> },
+  { path: 'search', element: <SearchPage /> },
+  { path: 'admin/archive', element: <ArchivePage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
