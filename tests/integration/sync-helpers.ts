@@ -6,6 +6,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { expect } from 'vitest';
 import type { TestHost } from '../helpers/host';
 
+// Every stock provider adds a process 'exit' listener; tests open dozens of them.
+process.setMaxListeners(200);
+
 export type Role = 'chair' | 'secretary' | 'delegate' | 'observer';
 export const ROLES: readonly Role[] = ['chair', 'secretary', 'delegate', 'observer'];
 

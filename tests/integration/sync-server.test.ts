@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
-import { connect, createWorld, installPapers, storedState, until, upgradeStatus } from './sync-helpers';
+import * as encoding from 'lib0/encoding';
+import { closeOf, connect, createWorld, installPapers, rawSocket, storedState, until, upgradeStatus } from './sync-helpers';
 import type { Client, World } from './sync-helpers';
 
 let host: TestHost;
@@ -80,6 +81,42 @@ describe('sync server', () => {
     expect(other.doc.getMap('live').get('revision')).toBeGreaterThan(0);
     expect(other.doc.getMap('forged').size).toBe(0);
     expect(storedState(host, `meeting/${world.meetingId}`).getMap('forged').size).toBe(0);
+  });
+});
+
+describe('awareness', () => {
+  it('relays presence to readers, but nobody can change or clear another user\'s presence', async () => {
+    const chair = open(host, 'annotations/paper1', world.tokens.chair);
+    const observer = open(host, 'annotations/paper1', world.tokens.observer);
+    await Promise.all([chair.synced, observer.synced]);
+    chair.provider.awareness.setLocalState({ name: 'Chủ tọa' });
+    const chairId = chair.doc.clientID;
+    await until(() => observer.provider.awareness.getStates().get(chairId)?.name === 'Chủ tọa', 'chair presence');
+
+    // A delegate's socket claims the chair's client id (a newer clock, state null = "left"),
+    // then announces itself; once its own presence arrives, the forged entry was handled.
+    const forger = await rawSocket(host, 'annotations/paper1', world.tokens.delegate);
+    const entries = (list: Array<[number, number, unknown]>) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, list.length);
+      for (const [id, clock, state] of list) {
+        encoding.writeVarUint(inner, id);
+        encoding.writeVarUint(inner, clock);
+        encoding.writeVarString(inner, JSON.stringify(state));
+      }
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(outer);
+    };
+    forger.send(entries([[chairId, 1000, null], [chairId, 1001, { name: 'giả mạo' }], [4242, 1, { name: 'forger' }]]));
+    await until(() => observer.provider.awareness.getStates().get(4242)?.name === 'forger', 'forger presence');
+    expect(observer.provider.awareness.getStates().get(chairId)).toEqual({ name: 'Chủ tọa' });
+    const closed = closeOf(forger);
+    forger.close();
+    await closed;
+    await until(() => !observer.provider.awareness.getStates().has(4242), 'forger leaves with its socket');
+    expect(observer.provider.awareness.getStates().get(chairId)).toEqual({ name: 'Chủ tọa' });
   });
 });
 

@@ -9,8 +9,12 @@ import type { BatchTarget, WriteBatch } from './write-batch';
 import { awarenessMessage, updateMessage } from './protocol';
 
 export interface Peer {
+  readonly userId: string;
   send(message: Uint8Array): void;
 }
+
+/** Presence entries one socket may announce (a tab has one; a few spare for odd clients). */
+const MAX_AWARENESS_IDS_PER_PEER = 4;
 
 export interface SharedDocEvents {
   /** The row count passed the compaction threshold. */
@@ -22,6 +26,8 @@ export class SharedDoc implements BatchTarget {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it announced (removed when it leaves). */
   readonly peers = new Map<Peer, Set<number>>();
+  /** Which peer announced each awareness client id. */
+  private readonly owners = new Map<number, Peer>();
   private destroyed = false;
 
   constructor(
@@ -63,14 +69,41 @@ export class SharedDoc implements BatchTarget {
     origin: unknown,
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const owned = origin instanceof Object ? this.peers.get(origin as Peer) : undefined;
+    const peer = origin as Peer;
+    const owned = this.peers.get(peer);
     if (owned) {
-      for (const id of [...changes.added, ...changes.updated]) owned.add(id);
-      for (const id of changes.removed) owned.delete(id);
+      for (const id of [...changes.added, ...changes.updated]) {
+        const previous = this.owners.get(id);
+        if (previous && previous !== peer) this.peers.get(previous)?.delete(id);
+        this.owners.set(id, peer);
+        owned.add(id);
+      }
+      for (const id of changes.removed) {
+        owned.delete(id);
+        this.owners.delete(id);
+      }
+    } else {
+      // Removed by the host (a peer left, or its presence timed out).
+      for (const id of changes.removed) {
+        const owner = this.owners.get(id);
+        this.owners.delete(id);
+        if (owner) this.peers.get(owner)?.delete(id);
+      }
     }
     const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers.keys()) peer.send(message);
   };
+
+  /**
+   * Whether `peer` may set or clear the presence of `clientId`: its own ids, ids of another socket
+   * of the same user (a reconnecting tab), or a new id within its quota. Nobody can change or
+   * remove another user's presence.
+   */
+  mayAnnounce(peer: Peer, clientId: number): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner) return owner === peer || owner.userId === peer.userId;
+    return (this.peers.get(peer)?.size ?? MAX_AWARENESS_IDS_PER_PEER) < MAX_AWARENESS_IDS_PER_PEER;
+  }
 
   addPeer(peer: Peer): void {
     this.peers.set(peer, new Set());
@@ -81,6 +114,7 @@ export class SharedDoc implements BatchTarget {
     const owned = this.peers.get(peer);
     if (!owned) return;
     this.peers.delete(peer);
+    for (const id of owned) this.owners.delete(id);
     if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
   }
 

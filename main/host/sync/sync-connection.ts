@@ -10,7 +10,7 @@ import { Close } from './close-codes';
 import type { CloseReason } from './close-codes';
 import type { DocAccess } from './doc-access';
 import type { Peer, SharedDoc } from './shared-doc';
-import { MessageType, SyncStep, awarenessMessage, syncStep1Message, syncStep2Message } from './protocol';
+import { MessageType, SyncStep, awarenessMessage, filterAwarenessUpdate, syncStep1Message, syncStep2Message } from './protocol';
 import { TokenBucket } from './token-bucket';
 
 export interface ConnectionLimits {
@@ -90,9 +90,11 @@ export class SyncConnection implements Peer {
       switch (type) {
         case MessageType.sync:
           return this.handleSync(decoder, access.write);
-        case MessageType.awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.shared.awareness, decoding.readVarUint8Array(decoder), this);
+        case MessageType.awareness: {
+          const update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (id) => this.shared.mayAnnounce(this, id));
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.shared.awareness, update, this);
           return;
+        }
         case MessageType.queryAwareness: {
           const present = [...this.shared.awareness.getStates().keys()];
           this.send(awarenessMessage(this.shared.awareness, present));
