@@ -18,6 +18,7 @@ import type { TestHost } from '../helpers/host';
 import { closeOf, connect, rawSocket, storedState, until, upgradeStatus } from './sync-helpers';
 
 const COMPACT_AFTER = 20;
+const MAX_CONNECTIONS = 4;
 let dataDir: string;
 let services: Services;
 let sync: SyncServer;
@@ -45,7 +46,12 @@ beforeAll(async () => {
     meetingOf: () => meetingId,
     canSee: (d) => d.startsWith('p'),
   };
-  sync = createSyncServer(services, { idleUnloadMs: 50, compactAfterRows: COMPACT_AFTER, recheckEveryMs: 50 });
+  sync = createSyncServer(services, {
+    idleUnloadMs: 50,
+    compactAfterRows: COMPACT_AFTER,
+    recheckEveryMs: 50,
+    maxConnectionsPerUser: MAX_CONNECTIONS,
+  });
   server = http.createServer((_req, res) => res.end());
   server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -145,6 +151,21 @@ describe('sync persistence', () => {
     await until(() => c.closes.length > 0, 'close by the periodic check');
     expect(c.closes[0]).toEqual({ code: 4401, reason: 'session ended' });
     c.destroy();
+  });
+
+  it('refuses a user more sockets than the limit (429) and accepts again once one closes', async () => {
+    await until(() => sync.stats().connections === 0, 'earlier sockets closed');
+    const open = await Promise.all(Array.from({ length: MAX_CONNECTIONS }, () => rawSocket(host, 'annotations/p6', token)));
+    const refused = await upgradeStatus(host, `annotations/p6?token=${token}`, { 'accept-language': 'en' });
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body).error.code).toBe('sync_too_many_connections');
+    const closed = closeOf(open[0]!);
+    open[0]!.close();
+    await closed;
+    await until(() => sync.stats().connections === MAX_CONNECTIONS - 1, 'server saw the close');
+    expect((await upgradeStatus(host, `annotations/p6?token=${token}`)).status).toBe(101);
+    for (const ws of open.slice(1)) ws.close();
+    await until(() => sync.stats().connections === 0, 'all closed');
   });
 
   it('closes sockets with 1001 on shutdown, stores everything, and refuses new ones', async () => {
