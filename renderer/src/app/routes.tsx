@@ -15,6 +15,9 @@ import { ViewerPage } from '../features/viewer/ViewerPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { ArchivePage } from '../features/search/ArchivePage';
 import '../features/search/register';
+import { JoinPage } from '../features/pairing/JoinPage';
+import { JoinCodePage } from '../features/pairing/JoinCodePage';
+import '../features/pairing/register';
 
 export const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/meetings" replace /> },
@@ -29,5 +32,8 @@ export const appRoutes: RouteObject[] = [
   { path: 'meetings/:meetingId/display', element: <RoomDisplayPage /> },
   { path: 'search', element: <SearchPage /> },
   { path: 'admin/archive', element: <ArchivePage /> },
+  { path: 'join', element: <JoinPage /> },
+  { path: 'meetings/:meetingId/join-code', element: <JoinCodePage /> },
+  { path: 'admin/join-code', element: <JoinCodePage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
