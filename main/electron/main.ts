@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
-import type { Certificate, WebContents } from 'electron';
+import type { Certificate, IpcMainInvokeEvent, WebContents } from 'electron';
 import { startHost } from '../host/host';
 import type { RunningHost } from '../host/host';
 import { defaultDataDir } from '../host/config';
@@ -108,12 +108,14 @@ async function main(): Promise<void> {
       return { ok: true };
     },
     'app:open-data-folder': async () => ({ ok: (await shell.openPath(dataDir)) === '' }),
-    'room:choose-host': async () => {
+    'room:choose-host': async (_arg, event) => {
+      requireShellPage(event);
       settings.update({ mode: 'host', joined: null });
       await showRoom();
       return { ok: true };
     },
-    'room:join': async (request) => {
+    'room:join': async (request, event) => {
+      requireShellPage(event);
       const result = await joinRoom(request, settings.pins, settings.get().lang);
       if (result.ok) {
         settings.update({ mode: 'join', joined: { hostId: result.hostId, url: result.url } });
@@ -127,10 +129,13 @@ async function main(): Promise<void> {
       return { ok: true };
     },
     'credentials:available': () => credentials.available(),
-    'credentials:save': ({ hostId, username, password }) => ({ ok: credentials.save(hostId, username, password) }),
-    'credentials:load': ({ hostId }) => credentials.load(hostId),
-    'credentials:forget': ({ hostId }) => {
-      credentials.forget(hostId);
+    // A page may only touch the credentials of the host that served it.
+    'credentials:save': ({ hostId, username, password }, event) => ({
+      ok: hostIdOfSender(event) === hostId && credentials.save(hostId, username, password),
+    }),
+    'credentials:load': ({ hostId }, event) => (hostIdOfSender(event) === hostId ? credentials.load(hostId) : null),
+    'credentials:forget': ({ hostId }, event) => {
+      if (hostIdOfSender(event) === hostId) credentials.forget(hostId);
       return { ok: true };
     },
     'print:page': ({ path: target }) => printPage(target),
@@ -143,6 +148,20 @@ async function main(): Promise<void> {
   app.on('before-quit', () => {
     void host?.close();
   });
+
+  /** Choosing or joining a room is for the shell's own page, not for a host's pages. */
+  function requireShellPage(event: IpcMainInvokeEvent): void {
+    if (originOf(event.senderFrame?.url ?? '') !== APP_ORIGIN) throw new Error('Only the app may choose the room.');
+  }
+
+  /** The host id behind the page that sent `event` (its own host, or a pinned room host). */
+  function hostIdOfSender(event: IpcMainInvokeEvent): string | null {
+    const origin = originOf(event.senderFrame?.url ?? '');
+    if (!origin) return null;
+    if (host && origin === new URL(host.url.replace('0.0.0.0', '127.0.0.1')).origin) return host.services.security.identity().id;
+    for (const [id, pin] of Object.entries(settings.get().pins)) if (new URL(pin.url).origin === origin) return id;
+    return null;
+  }
 
   function hardenSessions(): void {
     const s = session.defaultSession;
