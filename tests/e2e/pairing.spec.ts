@@ -77,6 +77,8 @@ test('a tablet joins the LAN host over HTTPS with the short code', async () => {
   await expect(page.getByTestId('pairing-joined')).toBeVisible();
   await page.getByTestId('pairing-enter').click();
   await expect(page.getByTestId('meeting-title')).toHaveText(DEMO_MEETING);
+  // The live meeting doc arrives over WSS with the same pinned CA.
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced');
 
   // The code was good once: a second tablet typing it is told so, in words.
   const second = await (await browser.newContext({ locale: 'vi-VN', viewport: TABLET, hasTouch: true, isMobile: true })).newPage();
