@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
 import { ApiError } from '../api/api-error';
 import { sniffPdf } from './sniff';
 
@@ -23,6 +22,43 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} B`;
+}
+
+/**
+ * body → check → file. Unlike stream.pipeline this leaves `body` (the request) alive when `check`
+ * refuses the upload, so the host can still answer 413/415 on the same connection; the caller
+ * drains or closes it.
+ */
+function copyInto(body: Readable, check: Transform, out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      body.unpipe(check);
+      check.destroy();
+      const error = err instanceof Error ? err : new Error(String(err));
+      // Wait for the file to be closed (it may still be opening): removing it earlier could
+      // leave an empty temp file created after the removal.
+      if (out.closed) reject(error);
+      else {
+        out.once('close', () => reject(error));
+        out.destroy();
+      }
+    };
+    body.once('error', fail);
+    // The client hung up before sending everything it announced.
+    body.once('aborted', () => fail(new Error('upload aborted')));
+    body.once('close', () => {
+      if (!(body as Readable & { complete?: boolean }).complete && body.readableEnded === false) fail(new Error('upload cut off'));
+    });
+    check.once('error', fail);
+    out.once('error', fail);
+    out.once('finish', () => {
+      if (!failed) resolve();
+    });
+    body.pipe(check).pipe(out);
+  });
 }
 
 export function createContentStore(dataDir: string) {
@@ -86,7 +122,7 @@ export function createContentStore(dataDir: string) {
         },
       });
       try {
-        await pipeline(body, check, fs.createWriteStream(tmpFile, { flags: 'wx' }));
+        await copyInto(body, check, fs.createWriteStream(tmpFile, { flags: 'wx' }));
         const fh = await fsp.open(tmpFile, 'r+');
         try {
           await fh.sync();

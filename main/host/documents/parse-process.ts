@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { ParseRequest, ParseResult } from './parse-protocol';
+import type { ParseAnswer, ParseRequest, ParseResult } from './parse-protocol';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -113,10 +113,14 @@ async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Ui
   return new Uint8Array(canvas.toBuffer('image/png'));
 }
 
-process.once('message', (msg: ParseRequest) => {
+// One file at a time, for as long as the host keeps this process (it recycles it after a while,
+// and kills it on any failure or deadline).
+process.on('message', (msg: ParseRequest) => {
   parse(msg)
     .catch((err: unknown): ParseResult => ({ ok: false, reason: 'corrupt', detail: String((err as Error)?.message ?? err) }))
     .then((result) => {
-      process.send?.(result, () => process.disconnect());
+      const answer: ParseAnswer = { id: msg.id, result };
+      process.send?.(answer);
     });
 });
+process.on('disconnect', () => process.exit(0));

@@ -1,6 +1,8 @@
 // Messages between the host and the PDF parse process (see parse-process.ts).
 
 export interface ParseRequest {
+  /** Matches the answer to the request (a process parses one file after another). */
+  id: number;
   /** Absolute path of the uploaded file (still in the temp folder). */
   file: string;
   /** Width of the first-page thumbnail in pixels. */
@@ -23,3 +25,8 @@ export type ParseResult =
     }
   | { ok: true; encrypted: true }
   | { ok: false; reason: 'corrupt' | 'not_pdf'; detail: string };
+
+export interface ParseAnswer {
+  id: number;
+  result: ParseResult;
+}

@@ -15,9 +15,15 @@ import { ViewerPage } from '../features/viewer/ViewerPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { ArchivePage } from '../features/search/ArchivePage';
 import '../features/search/register';
+import { MinutesPage } from '../features/minutes/MinutesPage';
+import { TrustRootsPage } from '../features/minutes/TrustRootsPage';
+import '../features/minutes/register';
 import { JoinPage } from '../features/pairing/JoinPage';
 import { JoinCodePage } from '../features/pairing/JoinCodePage';
 import '../features/pairing/register';
+
+import { PapersManagerPage } from '../features/papers/PapersManagerPage';
+import '../features/papers/register';
 
 export const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/meetings" replace /> },
@@ -31,9 +37,12 @@ export const appRoutes: RouteObject[] = [
   { path: 'meetings/:meetingId/console', element: <ChairConsolePage /> },
   { path: 'meetings/:meetingId/display', element: <RoomDisplayPage /> },
   { path: 'search', element: <SearchPage /> },
+  { path: 'meetings/:meetingId/minutes', element: <MinutesPage /> },
+  { path: 'admin/trust', element: <TrustRootsPage /> },
   { path: 'admin/archive', element: <ArchivePage /> },
   { path: 'join', element: <JoinPage /> },
   { path: 'meetings/:meetingId/join-code', element: <JoinCodePage /> },
   { path: 'admin/join-code', element: <JoinCodePage /> },
+  { path: 'meetings/:meetingId/papers', element: <PapersManagerPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];

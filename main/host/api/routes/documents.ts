@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { documentCommands } from '../../../../shared/api/commands/documents';
 import type { DocumentDetail } from '../../../../shared/api/schemas/documents';
 import type { MeetingRecord } from '../../archive/repos/meetings';
@@ -48,9 +49,26 @@ function declaredLength(header: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * A refused upload (too large, not a PDF) is answered before its body was read: read the rest
+ * and drop it, and close the connection after the answer, so the client sees the error instead
+ * of a reset connection.
+ */
+async function whileReceiving<T>(ctx: { req: IncomingMessage; res: ServerResponse }, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!ctx.req.complete && !ctx.req.destroyed) {
+      ctx.res.setHeader('Connection', 'close');
+      ctx.req.resume();
+    }
+    throw err;
+  }
+}
+
 export const createDocument: Handler<C['createDocument']> = async (ctx, s) => {
   assertWritable(ctx.scope.meeting);
-  return importPaper(s, {
+  return whileReceiving(ctx, () => importPaper(s, {
     meetingId: ctx.params.m,
     userId: ctx.user.id,
     body: ctx.req,
@@ -58,20 +76,20 @@ export const createDocument: Handler<C['createDocument']> = async (ctx, s) => {
     filename: ctx.query.filename,
     agendaItemId: ctx.query.agendaItemId ?? null,
     confidential: ctx.query.confidential,
-  });
+  }));
 };
 
 export const createDocumentVersion: Handler<C['createDocumentVersion']> = async (ctx, s) => {
   assertWritable(ctx.scope.meeting);
   const old = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
-  const summary = await importPaper(s, {
+  const summary = await whileReceiving(ctx, () => importPaper(s, {
     meetingId: old.meetingId,
     userId: ctx.user.id,
     body: ctx.req,
     declaredLength: declaredLength(ctx.req.headers['content-length']),
     filename: ctx.query.filename ?? old.filename,
     replaces: old,
-  });
+  }));
   return detail(s, s.documents.repo.get(summary.id)!, ctx.user.id);
 };
 
