@@ -141,11 +141,14 @@ export function AnnotationSurface(p: Props) {
   const following = followWanted && !!presenter?.presenting;
   const target_ = presenter?.presenting;
   const { viewer } = p;
+  // Zoom first; once the zoom has landed (view.scale follows), go to the presenter's page.
+  const followPage = following ? target_?.page : undefined;
+  const followScale = following ? target_?.scale : undefined;
   useEffect(() => {
-    if (!following || !target_) return;
-    viewer.current?.setZoom('custom', target_.scale);
-    viewer.current?.goToPage(target_.page);
-  }, [following, target_?.page, target_?.scale, target_, viewer]);
+    if (followPage === undefined || followScale === undefined) return;
+    if (Math.abs(p.view.scale - followScale) > 0.001) viewer.current?.setZoom('custom', followScale);
+    else if (p.view.page !== followPage) viewer.current?.goToPage(followPage);
+  }, [followPage, followScale, p.view.scale, p.view.page, viewer]);
 
   const offline = session.sharedStatus === 'disconnected' || session.privateStatus === 'disconnected';
   const token = readToken() ?? '';

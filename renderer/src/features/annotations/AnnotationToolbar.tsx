@@ -29,7 +29,7 @@ const TOOLS: Array<{ tool: Tool; icon: string }> = [
   { tool: 'highlight', icon: 'A' },
   { tool: 'eraser', icon: '⌫' },
   { tool: 'select', icon: '⬚' },
-  { tool: 'note', icon: '🗨' },
+  { tool: 'note', icon: '✉' },
   { tool: 'rect', icon: '▭' },
   { tool: 'arrow', icon: '➔' },
 ];
@@ -92,7 +92,7 @@ export function AnnotationToolbar(p: Props) {
           <span aria-hidden="true">↷</span>
         </button>
         <button type="button" className="tool-button" disabled={!p.canDelete} onClick={p.onDelete} aria-label={t('annot.delete')} title={t('annot.delete')}>
-          <span aria-hidden="true">🗑</span>
+          <span aria-hidden="true">✕</span>
         </button>
       </div>
       <label className="tool-select">

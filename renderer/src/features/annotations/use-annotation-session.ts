@@ -31,6 +31,22 @@ export function useAnnotationSession(documentId: string, documentVersion: string
   const sharedStatus = useSyncStatus(sharedHandle?.provider);
   const privateStatus = useSyncStatus(privateHandle?.provider);
 
+  // The browser knows it lost the network before a half-open socket times out: stop the providers
+  // at once (edits stay in the Y.Docs and IndexedDB) and reconnect when the network is back, which
+  // runs a full state exchange that merges what was drawn offline.
+  useEffect(() => {
+    const providers = [sharedHandle?.provider, privateHandle?.provider].filter((p) => p !== undefined);
+    const offline = () => providers.forEach((p) => p.disconnect());
+    const online = () => providers.forEach((p) => p.connect());
+    if (!navigator.onLine) offline();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    };
+  }, [sharedHandle, privateHandle]);
+
   const [undo] = useState(() => new AnnotationUndo());
   useEffect(() => (sharedHandle ? undo.add(sharedHandle.doc) : undefined), [sharedHandle, undo]);
   useEffect(() => (privateHandle ? undo.add(privateHandle.doc) : undefined), [privateHandle, undo]);
