@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { LIVE_ROOT } from '../../shared/sync/live-meeting';
-import type { AttendanceSummary } from '../../shared/api/schemas/live';
+import { statusFromCodes } from '../../shared/api/schemas/live';
+import type { AttendanceLive, AttendanceSummary } from '../../shared/api/schemas/live';
 import type { Ballot } from '../../shared/api/schemas/ballots';
 import { call, seedLiveMeeting } from './voting-seed';
 import type { SeededMeeting } from './voting-seed';
@@ -37,7 +38,7 @@ beforeAll(async () => {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  await until(() => section<AttendanceSummary>('attendance') !== undefined, 'the live doc');
+  await until(() => section<AttendanceLive>('attendance') !== undefined, 'the live doc');
 });
 afterAll(async () => {
   provider.destroy();
@@ -47,12 +48,18 @@ afterAll(async () => {
 
 describe('attendance', () => {
   it('counts check-ins live and tells when the quorum is reached', async () => {
-    expect(section<AttendanceSummary>('attendance')).toMatchObject({ members: 5, presentMembers: 0, quorumReached: false });
+    expect(section<AttendanceLive>('attendance')).toMatchObject({ members: 5, presentMembers: 0, quorumReached: false });
     for (const v of m.voters.slice(0, 3)) expect((await mark(v.token, { status: 'present' })).status).toBe(200);
-    await until(() => section<AttendanceSummary>('attendance')?.presentMembers === 3, 'three present');
-    const live = section<AttendanceSummary>('attendance')!;
+    await until(() => section<AttendanceLive>('attendance')?.presentMembers === 3, 'three present');
+    const live = section<AttendanceLive>('attendance')!;
     expect(live.quorumReached).toBe(true);
-    expect(live.entries.find((e) => e.userId === m.voters[0]!.id)).toMatchObject({ status: 'present', markedBy: m.voters[0]!.id });
+    // Each device reads its own status from one character per participant.
+    const ids = (section<Array<{ userId: string }>>('participants') ?? []).map((p) => p.userId);
+    expect(ids).toHaveLength(9);
+    expect(statusFromCodes(live, ids, m.voters[0]!.id)).toBe('present');
+    expect(statusFromCodes(live, ids, m.voters[4]!.id)).toBeNull();
+    const full = (await call(host.url, 'GET', `/meetings/${m.meetingId}/attendance`, m.secretary.token)).body as AttendanceSummary;
+    expect(full.entries.find((e) => e.userId === m.voters[0]!.id)).toMatchObject({ status: 'present', markedBy: m.voters[0]!.id });
   });
 
   it('lets the secretary mark anyone with a reason, and nobody else', async () => {

@@ -1,6 +1,6 @@
 import type { Database } from '../archive/db';
 import type { MeetingsRepo } from '../archive/repos/meetings';
-import type { AttendanceEntry, AttendanceStatus, AttendanceSummary } from '../../../shared/api/schemas/live';
+import type { AttendanceEntry, AttendanceLive, AttendanceStatus, AttendanceSummary } from '../../../shared/api/schemas/live';
 import { quorumReached } from '../../../shared/voting/rules';
 
 interface Row {
@@ -27,6 +27,15 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
       `SELECT p.user_id FROM participants p JOIN attendance a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
        WHERE p.meeting_id = ? AND p.can_vote = 1 AND p.role <> 'observer' AND a.status = 'present'`,
     ),
+    participant: db.prepare<[string, string], { user_id: string; display_name: string; role: string; can_vote: number }>(
+      `SELECT p.user_id, u.display_name, p.role, p.can_vote FROM participants p JOIN users u ON u.id = p.user_id
+       WHERE p.meeting_id = ? AND p.user_id = ?`,
+    ),
+    codes: db.prepare<[string], { user_id: string; role: string; can_vote: number; status: AttendanceStatus | null; at: string | null }>(
+      `SELECT p.user_id, p.role, p.can_vote, a.status, a.at FROM participants p
+       LEFT JOIN attendance a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
+       WHERE p.meeting_id = ? ORDER BY p.user_id`,
+    ),
     members: db.prepare<[string], { n: number }>(
       "SELECT count(*) AS n FROM participants WHERE meeting_id = ? AND can_vote = 1 AND role <> 'observer'",
     ),
@@ -48,10 +57,32 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
       return q.presentVoters.all(meetingId).map((r) => r.user_id);
     },
     entry(meetingId: string, userId: string): AttendanceEntry | undefined {
-      const p = meetings.participants(meetingId).find((x) => x.userId === userId);
+      const p = q.participant.get(meetingId, userId);
       if (!p) return undefined;
       const r = q.one.get(meetingId, userId);
-      return toEntry(p, r);
+      return toEntry({ userId: p.user_id, displayName: p.display_name, role: p.role, canVote: p.can_vote === 1 }, r);
+    },
+    /**
+     * What the live doc carries: counts, quorum, and one character per participant (ordered by
+     * user id) instead of a list of records — a thousand devices receive it on every change.
+     */
+    live(meetingId: string): AttendanceLive {
+      const rows = q.codes.all(meetingId);
+      const voters = rows.filter((r) => r.can_vote === 1 && r.role !== 'observer');
+      const members = voters.length;
+      const presentMembers = voters.filter((r) => r.status === 'present').length;
+      const quorumShare = meetings.get(meetingId)?.quorumShare ?? 0.5;
+      return {
+        members,
+        presentMembers,
+        present: rows.filter((r) => r.status === 'present').length,
+        absent: rows.filter((r) => r.status === 'absent').length,
+        unmarked: rows.filter((r) => r.status === null).length,
+        quorumShare,
+        quorumReached: quorumReached(presentMembers, members, quorumShare),
+        codes: rows.map((r) => (r.status === 'present' ? 'p' : r.status === 'absent' ? 'a' : '-')).join(''),
+        updatedAt: rows.reduce<string | null>((max, r) => (r.at && (!max || r.at > max) ? r.at : max), null),
+      };
     },
     summary(meetingId: string): AttendanceSummary {
       const meeting = meetings.get(meetingId);

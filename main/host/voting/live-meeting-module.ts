@@ -7,8 +7,9 @@ import type { Logger } from '../logger';
 import { createAttendance } from '../attendance/attendance';
 import { createSpeakers } from '../speakers/speakers';
 import { createBallots } from './ballots';
+import { createGroupCommit } from './group-commit';
 
-/** How long a burst of votes may wait before the live doc shows the new turnout. */
+/** How long a burst of votes or check-ins may wait before the live doc shows it. */
 const TURNOUT_COALESCE_MS = 100;
 
 /**
@@ -27,11 +28,15 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
   const attendance = createAttendance(db, meetings);
   const speakers = createSpeakers(db);
   const ballots = createBallots(db, attendance);
+  const groupCommit = createGroupCommit(db);
   let host: LiveMeetingHost | undefined;
 
   const pending = new Map<string, NodeJS.Timeout>();
-  /** Votes arrive in storms: project the turnout at most once per window per meeting. */
-  function turnoutChanged(meetingId: string): void {
+  /**
+   * Votes and check-ins arrive in storms: project the live doc at most once per window per
+   * meeting, instead of once per request to every connected device.
+   */
+  function projectSoon(meetingId: string): void {
     if (pending.has(meetingId)) return;
     const t = setTimeout(() => {
       pending.delete(meetingId);
@@ -73,13 +78,14 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
     attendance,
     speakers,
     ballots,
-    turnoutChanged,
+    groupCommit,
+    projectSoon,
     closeWhenDue,
     /** Called once the services exist: registers the scope, the live sections and the timers. */
     attach(h: LiveMeetingHost): void {
       host = h;
       h.scopes.register('b', (id) => ballots.meetingOf(id));
-      h.live.addSection('attendance', (m) => attendance.summary(m));
+      h.live.addSection('attendance', (m) => attendance.live(m));
       h.live.addSection('speakers', (m) => speakers.state(m));
       // Ballot state, turnout while open (never choices), results once closed.
       h.live.addSection('ballots', (m) => ballots.list(m));

@@ -34,6 +34,8 @@ export const liveCommands = defineCommands({
     params: M,
     body: MarkAttendanceBody,
     answer: AttendanceEntry,
+    // Projected by the live meeting module, coalesced across a rush of check-ins.
+    changesMeeting: false,
   },
 
   getSpeakers: {

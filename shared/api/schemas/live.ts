@@ -44,6 +44,25 @@ export const AttendanceSummary = z.object({
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
+/**
+ * The live doc's 'attendance' section: counts and quorum, plus `codes`, one character per
+ * participant in the order of their user ids ('p' present, 'a' absent, '-' not marked), so a
+ * device finds its own status without the host sending a thousand records on every check-in.
+ */
+export const AttendanceLive = AttendanceSummary.omit({ entries: true }).extend({
+  codes: z.string(),
+  /** Time of the latest change; organisers reload the full list when it moves. */
+  updatedAt: z.string().nullable(),
+});
+export type AttendanceLive = z.infer<typeof AttendanceLive>;
+
+/** A participant's status from the live section (`userIds` = every participant's id). */
+export function statusFromCodes(live: AttendanceLive, userIds: readonly string[], userId: string): AttendanceStatus | null {
+  const sorted = [...userIds].sort();
+  const code = live.codes[sorted.indexOf(userId)];
+  return code === 'p' ? 'present' : code === 'a' ? 'absent' : null;
+}
+
 export const SpeakerStatus = z.enum(['waiting', 'speaking', 'done', 'withdrawn']);
 export type SpeakerStatus = z.infer<typeof SpeakerStatus>;
 

@@ -75,9 +75,11 @@ export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) =>
  * audit event commit in one transaction (synchronous=FULL) before the answer is sent. The audit
  * event of a secret vote says only that the voter voted.
  */
-export const castVote: Handler<C['castVote']> = (ctx, s) => {
+export const castVote: Handler<C['castVote']> = async (ctx, s) => {
   if (ctx.scope.role === 'observer' || !ctx.scope.canVote) throw new ApiError(403, 'vote_no_right');
-  const receipt = s.tx(() => {
+  // Group commit: this vote and its audit event share a transaction with the votes that arrived
+  // in the same instant, each in its own savepoint; the answer waits for the durable commit.
+  const receipt = await s.liveMeeting.groupCommit.submit(() => {
     const r = s.liveMeeting.ballots.cast(ctx.params.b, ctx.user.id, ctx.body.option);
     const payload = r.secret
       ? { ballotId: ctx.params.b }
@@ -87,6 +89,6 @@ export const castVote: Handler<C['castVote']> = (ctx, s) => {
     const event = s.audit.append(ctx.scope.meeting.id, ctx.user.id, r.changed ? 'ballot.vote.change' : 'ballot.vote', payload);
     return { ballotId: ctx.params.b, option: r.option, auditSeq: event.seq, changed: r.changed };
   });
-  s.liveMeeting.turnoutChanged(ctx.scope.meeting.id);
+  s.liveMeeting.projectSoon(ctx.scope.meeting.id);
   return receipt;
 };

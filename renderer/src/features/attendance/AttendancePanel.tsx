@@ -2,12 +2,14 @@
 // (manage) marks anyone present or absent with a reason. Counts and quorum come from the live doc.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceSummary } from '../../../../shared/api/schemas/live';
+import { statusFromCodes } from '../../../../shared/api/schemas/live';
+import type { AttendanceLive } from '../../../../shared/api/schemas/live';
 import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../meetings/ErrorNotice';
 import './strings';
 
-export function AttendanceCounts({ summary }: { summary: AttendanceSummary }) {
+export function AttendanceCounts({ summary }: { summary: AttendanceLive }) {
   const { t } = useTranslation();
   return (
     <p className="live-counts" data-testid="attendance-counts" data-present={summary.presentMembers} data-quorum={summary.quorumReached}>
@@ -22,11 +24,14 @@ export function AttendanceCounts({ summary }: { summary: AttendanceSummary }) {
 export function AttendancePanel({
   meetingId,
   summary,
+  participantIds,
   userId,
   manage,
 }: {
   meetingId: string;
-  summary: AttendanceSummary | undefined;
+  summary: AttendanceLive | undefined;
+  /** Every participant's user id (the live doc's participants), to read `codes`. */
+  participantIds: readonly string[];
   userId: string;
   manage: boolean;
 }) {
@@ -34,7 +39,10 @@ export function AttendancePanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const mine = summary?.entries.find((e) => e.userId === userId);
+  const isParticipant = participantIds.includes(userId);
+  const myStatus = summary && isParticipant ? statusFromCodes(summary, participantIds, userId) : null;
+  // Only organisers load the full list, again whenever the live counts say something changed.
+  const { data: full } = useApi('getAttendance', { params: { m: meetingId } }, manage ? `${meetingId}#${summary?.updatedAt ?? ''}` : null);
 
   async function mark(status: 'present' | 'absent', target?: string) {
     setBusy(true);
@@ -56,9 +64,9 @@ export function AttendancePanel({
     <section className="live-panel" aria-labelledby="attendance-heading" data-testid="attendance-panel">
       <h2 id="attendance-heading">{t('attendance.heading')}</h2>
       {summary && <AttendanceCounts summary={summary} />}
-      {mine && (
+      {summary && isParticipant && (
         <div className="toolbar">
-          {mine.status === 'present' ? (
+          {myStatus === 'present' ? (
             <p className="notice" data-testid="checkin-done">
               ✓ {t('attendance.youArePresent')}
             </p>
@@ -67,14 +75,14 @@ export function AttendancePanel({
               {t('attendance.checkIn')}
             </button>
           )}
-          {mine.status === 'absent' && <p className="muted">{t('attendance.youAreAbsent')}</p>}
+          {myStatus === 'absent' && <p className="muted">{t('attendance.youAreAbsent')}</p>}
         </div>
       )}
       <ErrorNotice error={error} />
-      {manage && summary && (
+      {manage && full && (
         <table className="live-table" data-testid="attendance-table">
           <tbody>
-            {summary.entries
+            {full.entries
               .filter((e) => e.role !== 'secretary')
               .map((e) => (
                 <tr key={e.userId} data-testid="attendance-row" data-user-id={e.userId} data-status={e.status ?? 'none'}>

@@ -50,7 +50,7 @@ export function ChairConsolePage() {
             canRequest={false}
             chair={chair}
           />
-          <AttendancePanel meetingId={meetingId} summary={live.attendance} userId={user.id} manage={organiser} />
+          <AttendancePanel meetingId={meetingId} summary={live.attendance} participantIds={live.participants.map((p) => p.userId)} userId={user.id} manage={organiser} />
         </div>
         <BallotConsole meetingId={meetingId} ballots={live.ballots} currentItemId={live.currentItem?.id ?? null} canRun={chair} />
       </div>

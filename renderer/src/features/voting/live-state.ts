@@ -1,15 +1,16 @@
 // Typed access to the live meeting doc sections this feature's host module projects
 // ('attendance', 'speakers', 'ballots'), beside the shell's agenda and current item.
 import type { Ballot } from '../../../../shared/api/schemas/ballots';
-import type { AttendanceSummary, SpeakersState } from '../../../../shared/api/schemas/live';
-import type { AgendaItem } from '../../../../shared/api/schemas/meetings';
+import type { AttendanceLive, SpeakersState } from '../../../../shared/api/schemas/live';
+import type { AgendaItem, Participant } from '../../../../shared/api/schemas/meetings';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
 import type { SyncPhase } from '../../collab/sync-doc';
 
 export interface LiveMeetingView {
   ready: boolean;
   status: SyncPhase;
-  attendance: AttendanceSummary | undefined;
+  attendance: AttendanceLive | undefined;
+  participants: Participant[];
   speakers: SpeakersState | undefined;
   ballots: Ballot[];
   agenda: AgendaItem[];
@@ -24,7 +25,8 @@ export function useLiveMeetingView(meetingId: string): LiveMeetingView {
   return {
     ready: live !== null,
     status,
-    attendance: live?.attendance as AttendanceSummary | undefined,
+    attendance: live?.attendance as AttendanceLive | undefined,
+    participants: (live?.participants ?? []) as Participant[],
     speakers: live?.speakers as SpeakersState | undefined,
     ballots: (live?.ballots ?? []) as Ballot[],
     agenda,
