@@ -10,12 +10,12 @@ const faces: Array<[string, FontFaceDescriptors]> = [
   [bold, { weight: '700', style: 'normal' }],
 ];
 
+/**
+ * Registers the faces; the browser downloads each one only when text needs it (italic is rare),
+ * and shows the fallback sans-serif until then.
+ */
 export function loadFonts(): void {
   for (const [url, descriptors] of faces) {
-    const face = new FontFace('Noto Sans', `url(${url}) format('truetype')`, { display: 'swap', ...descriptors });
-    document.fonts.add(face);
-    face.load().catch(() => {
-      // The system sans-serif stays as the fallback.
-    });
+    document.fonts.add(new FontFace('Noto Sans', `url(${url}) format('truetype')`, { display: 'swap', ...descriptors }));
   }
 }

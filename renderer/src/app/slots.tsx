@@ -1,9 +1,9 @@
 // Extension points where one feature shows its UI inside another's page without either importing
 // the other. A feature registers a component for a slot (from a module that routes.tsx imports);
 // the page renders <Slot name=... /> with typed props. Add a slot's props type here.
-import { Fragment } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { AgendaItem, DocumentSummary, MeetingDetail } from '../../../shared/api/schemas/meetings';
+import { SlotBoundary } from './SlotBoundary';
 
 export interface SlotProps {
   /** Under each agenda item on the meeting page: one-tap links to the item's papers. */
@@ -30,7 +30,7 @@ export function hasSlot(name: SlotName): boolean {
   return (registry.get(name)?.length ?? 0) > 0;
 }
 
-/** Renders every component registered for `name`, or `fallback` when there is none. */
+/** Renders every component registered for `name` (each behind its own error boundary), or `fallback`. */
 export function Slot<N extends SlotName>({ name, props, fallback = null }: { name: N; props: SlotProps[N]; fallback?: ReactNode }) {
   const list = registry.get(name);
   if (!list?.length) return <>{fallback}</>;
@@ -39,9 +39,9 @@ export function Slot<N extends SlotName>({ name, props, fallback = null }: { nam
       {list.map(({ key, component }) => {
         const C = component as unknown as ComponentType<SlotProps[N]>;
         return (
-          <Fragment key={key}>
+          <SlotBoundary key={key} name={`${name}/${key}`}>
             <C {...props} />
-          </Fragment>
+          </SlotBoundary>
         );
       })}
     </>
