@@ -177,6 +177,9 @@ async function main(): Promise<void> {
       const actual = chain.length ? compactFingerprint(new X509Certificate(chain[chain.length - 1]!).fingerprint256) : '';
       log.warn({ host: request.hostname }, 'room host certificate does not match the pinned fingerprint');
       send('security:fingerprint-changed', { host: origin, expected: pinned ?? '', actual });
+      // The page cannot load; show the loud warning on the shell's join page instead.
+      const warning = new URLSearchParams({ warning: 'fingerprint_changed', host: origin, expected: pinned ?? '', actual });
+      if (window && originOf(window.webContents.getURL()) !== APP_ORIGIN) void window.loadURL(`${APP_ORIGIN}/shell/join.html?${warning.toString()}`);
       return callback(-2);
     });
     app.on('web-contents-created', (_e, contents) => lockDown(contents));

@@ -17,6 +17,8 @@ const strings = {
     working: 'Đang kiểm tra máy chủ…',
     joined: 'Đã kết nối tới {name}. Dấu vân tay: {fp}',
     acceptChanged: 'Tôi đã hỏi quản trị viên: chấp nhận chứng thư mới',
+    changed:
+      'CẢNH BÁO: chứng thư của máy chủ phòng họp {host} đã thay đổi. Nếu quản trị viên không vừa thay chứng thư, có thể có kẻ mạo danh máy chủ. Đừng đăng nhập; hãy hỏi quản trị viên, rồi tham gia lại bằng mã QR mới.',
   },
   en: {
     title: 'Join a room',
@@ -30,6 +32,8 @@ const strings = {
     working: 'Checking the host…',
     joined: 'Connected to {name}. Fingerprint: {fp}',
     acceptChanged: 'I asked the administrator: accept the new certificate',
+    changed:
+      "WARNING: the certificate of the room host {host} has changed. Unless the administrator just replaced it, someone may be impersonating the host. Do not sign in; ask the administrator, then join again with a new QR code.",
   },
 } as const;
 
@@ -86,12 +90,16 @@ function fromForm(): JoinRequest {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
+  let chosen = false;
   void bridge?.invoke('app:info').then((info) => {
+    // The app's saved language, unless the person already switched here.
+    if (chosen) return;
     lang = info.lang;
     render();
   });
   render();
   $('lang').addEventListener('click', () => {
+    chosen = true;
     lang = lang === 'vi' ? 'en' : 'vi';
     void bridge?.invoke('app:set-language', lang);
     render();
@@ -106,4 +114,15 @@ document.addEventListener('DOMContentLoaded', () => {
     void join(link);
   });
   $<HTMLInputElement>('url').focus();
+  showPinWarning();
+  bridge?.on('security:fingerprint-changed', (w) => status(`${strings[lang].changed.replace('{host}', w.host)}\n${w.expected} → ${w.actual}`, 'warning'));
 });
+
+/** Sent here by main when a pinned host presented another certificate. */
+function showPinWarning(): void {
+  const q = new URLSearchParams(location.search);
+  if (q.get('warning') !== 'fingerprint_changed') return;
+  const host = q.get('host') ?? '';
+  status(`${strings[lang].changed.replace('{host}', host)}\n${q.get('expected') ?? ''} → ${q.get('actual') ?? ''}`, 'warning');
+  $<HTMLInputElement>('url').value = host;
+}
