@@ -278,3 +278,23 @@ test('the secretary edits an item and the meeting details; the delegate sees bot
   await expect(delegate.getByTestId('meeting-page')).toContainText('Hội trường lớn');
   await expectNotReloaded(delegate);
 });
+
+test('a revoked session signs the person out at the next request; the skip link reaches the page', async ({ loginAs, host }) => {
+  const { page } = await loginAs('dai-bieu-1');
+  await expect(page.getByTestId('meeting-card')).toHaveCount(1);
+
+  // Keyboard users skip the header: the first Tab lands on the skip link, Enter moves focus.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Bỏ qua, tới nội dung chính' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+
+  const admin = await host.login('admin');
+  const users = (await (await host.api('GET', '/users', { token: admin })).json()) as Array<{ id: string; username: string }>;
+  const id = users.find((u) => u.username === 'dai-bieu-1')!.id;
+  expect((await host.api('DELETE', `/users/${id}/sessions`, { token: admin })).status).toBe(200);
+
+  await page.getByTestId('meeting-card').first().getByRole('link').click();
+  await expect(page.getByTestId('login-submit')).toBeVisible();
+  await expect(page.getByTestId('app-user')).toHaveCount(0);
+});
