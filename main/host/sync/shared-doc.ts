@@ -120,10 +120,12 @@ export class SharedDoc implements BatchTarget {
 
   compact(): void {
     this.batch.flush();
-    this.store.compact(this.name, this.doc);
+    // A failed flush drops this doc: its state is then not the archive's to snapshot.
+    if (!this.destroyed) this.store.compact(this.name, this.doc);
   }
 
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.batch.discard(this);
     this.doc.off('update', this.onUpdate);

@@ -64,7 +64,7 @@ export class SyncConnection implements Peer {
     this.ws.close(reason.code, reason.reason);
   }
 
-  /** Checks the socket's right to stay open; closes it when gone. Returns whether it may write. */
+  /** Checks the socket's right to stay open; closes it when gone, else returns what it may do. */
   recheck(): DocAccess | undefined {
     const access = this.authorize();
     if (access === 'unauthenticated') {

@@ -67,7 +67,13 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
     }, HEARTBEAT_MS),
     // A socket that only listens must still lose access when its session or role goes.
     setInterval(() => {
-      for (const c of connections) c.recheck();
+      for (const c of connections) {
+        try {
+          c.recheck();
+        } catch (err) {
+          services.log.error({ err }, 'sync permission check failed');
+        }
+      }
     }, opts.recheckEveryMs),
   ];
   for (const t of timers) t.unref();
@@ -105,7 +111,14 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return conn.close(Close.malformed);
-      conn.handleMessage(toBytes(data));
+      // Input problems are handled inside; this catches the host's own (a busy database, a bug),
+      // which must cost this socket at most, never the process.
+      try {
+        conn.handleMessage(toBytes(data));
+      } catch (err) {
+        services.log.error({ err, doc: shared.name }, 'sync message handling failed');
+        conn.close(Close.setupFailure);
+      }
     });
     ws.on('pong', () => {
       conn.alive = true;
