@@ -50,6 +50,17 @@ if (!electron) {
   supervise(child);
 } else {
   if (!fs.existsSync(path.join(root, 'dist', 'main', 'electron', 'main.cjs'))) run(['run', '-s', 'build:main']);
+  // better-sqlite3 is a native module: it must be built for Electron's Node ABI, not this Node's.
+  const probe = spawnSync(electron, ['-e', "require('better-sqlite3')"], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  if (probe.status !== 0) {
+    console.log('Rebuilding better-sqlite3 for Electron (electron-builder install-app-deps); `npm rebuild better-sqlite3` restores the Node build for the tests and the headless host.');
+    const rebuilt = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+    if (rebuilt.status !== 0) process.exit(rebuilt.status ?? 1);
+  }
   const child = spawn(electron, [root, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
