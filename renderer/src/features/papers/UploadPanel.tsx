@@ -100,9 +100,11 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
           {formError}
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={busy} data-testid="upload-submit">
-        {t('papers.upload.submit')}
-      </button>
+      <div className="toolbar">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="upload-submit">
+          {t('papers.upload.submit')}
+        </button>
+      </div>
       <ul className="upload-rows" aria-live="polite">
         {rows.map((r) => (
           <li key={r.key} data-testid="upload-row" data-phase={r.phase}>
