@@ -129,6 +129,13 @@ describe('restart', () => {
     for (let i = 0; i < 50; i++) a.doc.getMap('annotations').set(`r${i}`, i);
     await until(() => b.doc.getMap('annotations').has('r49'));
     const expected = b.doc.getMap('annotations').toJSON();
+    // A tablet following the live meeting doc keeps its copy across the restart.
+    const tablet = open(host, `meeting/${world.meetingId}`, world.tokens.delegate);
+    await tablet.synced;
+    const liveBefore = tablet.doc.getMap<unknown>('live');
+    await until(() => typeof liveBefore.get('revision') === 'number');
+    const revisionBefore = liveBefore.get('revision') as number;
+    tablet.provider.destroy();
     a.destroy();
     b.destroy();
     await host.stop();
@@ -137,5 +144,18 @@ describe('restart', () => {
     const fresh = open(host, 'annotations/paper1', world.tokens.delegate, { doc: new Y.Doc() });
     await fresh.synced;
     expect(fresh.doc.getMap('annotations').toJSON()).toEqual(expected);
+
+    // The host continued the persisted live doc, so the tablet's copy merges into one history.
+    const res = await host.api('POST', `/meetings/${world.meetingId}/agenda`, {
+      token: world.tokens.secretary,
+      body: { title: 'Sau khi khởi động lại' },
+    });
+    expect(res.status).toBe(201);
+    const back = open(host, `meeting/${world.meetingId}`, world.tokens.delegate, { doc: tablet.doc });
+    await back.synced;
+    const live = back.doc.getMap<unknown>('live');
+    await until(() => (live.get('agenda') as Array<{ title: string }>).some((i) => i.title === 'Sau khi khởi động lại'));
+    expect(live.get('revision')).toBeGreaterThan(revisionBefore);
+    expect(storedState(host, `meeting/${world.meetingId}`).getMap('live').get('revision')).toBe(live.get('revision'));
   });
 });
