@@ -118,6 +118,7 @@ test('the chair moves the meeting to an item; the delegate sees it highlighted l
   await expect(current).toHaveCount(1);
   await expect(current).toHaveAttribute('data-item-id', (await chair.getByTestId('agenda-item').nth(2).getAttribute('data-item-id'))!);
   await expect(current).toContainText('Đang thảo luận');
+  await expect(delegate.getByTestId('current-item-banner')).toContainText(`3. ${await chair.getByTestId('agenda-item-title').nth(2).innerText()}`);
 
   await chair.getByTestId('agenda-item').nth(3).getByTestId('set-current').click();
   await expect(delegate.getByTestId('agenda-item').nth(3)).toHaveAttribute('aria-current', 'step');

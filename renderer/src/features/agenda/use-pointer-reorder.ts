@@ -40,6 +40,10 @@ export function usePointerReorder(onMove: (from: number, to: number) => void) {
     },
     onPointerMove: (e: ReactPointerEvent<HTMLElement>) => {
       if (!drag || drag.from !== index) return;
+      // Near the top or bottom edge the page scrolls, so a long agenda can be crossed by finger.
+      const edge = 64;
+      if (e.clientY < edge) window.scrollBy(0, -16);
+      else if (e.clientY > window.innerHeight - edge) window.scrollBy(0, 16);
       const over = target(index, e.clientY);
       if (over !== drag.over) setDrag({ from: index, over });
     },

@@ -11,6 +11,7 @@ import { useMeetingTitle } from '../../app/meeting-title';
 import { Slot } from '../../app/slots';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
 import { AgendaView } from './AgendaView';
+import { CurrentItemBanner } from './CurrentItemBanner';
 import { ErrorNotice } from './ErrorNotice';
 import { formatDateTime } from './format';
 import { meetingView } from './live-view';
@@ -72,6 +73,7 @@ export function MeetingPage() {
         </div>
       </header>
       <ErrorNotice error={actionError} />
+      <CurrentItemBanner agenda={view.agenda} currentItemId={view.currentItemId} />
       <div className="meeting-layout">
         <section aria-labelledby="agenda-heading">
           <h2 id="agenda-heading">{t('meeting.agenda')}</h2>
