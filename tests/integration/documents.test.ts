@@ -166,6 +166,20 @@ describe('confidential papers', () => {
     await expectError(await upload(host, t('delegate-a'), w.meetingId, reportPdf), 403, 'forbidden');
   });
 
+  it('search finds the confidential text only for those who may see it', async () => {
+    const hitsFor = async (who: string) => {
+      const res = await host.api('GET', `/search?q=${encodeURIComponent('phuong an nhan su')}`, { token: t(who) });
+      return JSON.stringify(await json<unknown>(res, 200));
+    };
+    expect(await hitsFor('delegate-a')).toContain(secret.id);
+    expect(await hitsFor('secretary')).toContain(secret.id);
+    for (const who of ['delegate-b', 'observer', 'outsider']) {
+      const hits = await hitsFor(who);
+      expect(hits, who).not.toContain(secret.id);
+      expect(hits, who).not.toContain('nhân sự');
+    }
+  });
+
   it('a delegate only sees the access list as null', async () => {
     const detail = await json<DocumentDetail>(await host.api('GET', `/documents/${secret.id}`, { token: t('delegate-a') }), 200);
     expect(detail.access).toBeNull();
