@@ -94,5 +94,16 @@ export function minutesFiles(services: Services, meetingId: string): MinutesPart
     if (file) out.files.push({ path: 'minutes/minutes.pdf', kind: 'minutes', file });
     else out.notIncluded.push('minutes/minutes.pdf: the stored file is missing');
   } else out.notIncluded.push('minutes/minutes.pdf: the minutes have not been finalised');
+  if (tables.has('minutes_signatures')) {
+    // Who signed, when, with which certificate chain (the CMS itself is inside the PDF).
+    const sigs = db
+      .prepare<[string], Record<string, unknown>>(
+        `SELECT role, signer_name AS signer, signed_at AS signedAt, certificate_sha256 AS certificateSha256,
+                certificate_chain AS certificateChain, revision, completed_at AS completedAt
+         FROM minutes_signatures WHERE meeting_id = ? AND status = 'signed' ORDER BY completed_at`,
+      )
+      .all(meetingId);
+    if (sigs.length > 0) out.files.push({ path: 'minutes/signatures.json', kind: 'signatures', data: Buffer.from(`${JSON.stringify(sigs, null, 2)}\n`) });
+  }
   return out;
 }
