@@ -6,6 +6,7 @@ import http from 'node:http';
 import type https from 'node:https';
 
 const TLS_HANDSHAKE = 0x16;
+const FIRST_BYTE_TIMEOUT_MS = 15_000;
 // Host header as a browser sends it: a name or an IPv4/IPv6 literal, optionally with a port.
 const SAFE_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
 
@@ -46,7 +47,10 @@ export function createFrontDoor(secure: https.Server, fallbackHost: string): Fro
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+    // A connection that never says anything holds a socket forever (slowloris): drop it.
+    socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy());
     socket.once('data', (first) => {
+      socket.setTimeout(0);
       socket.pause();
       socket.unshift(first);
       (first[0] === TLS_HANDSHAKE ? secure : redirect).emit('connection', socket);
