@@ -114,3 +114,21 @@ test('plain HTTP to the LAN host only redirects to HTTPS', async () => {
   expect(page.url()).toBe(`${origin}/join`);
   expect(response?.status()).toBe(200);
 });
+
+test("the admin's host-wide code shows the host certificate's fingerprint and offers its CA", async () => {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('admin-test-password');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-join-code').click();
+  await expect(page.getByTestId('pairing-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByTestId('pairing-fingerprint')).toHaveText(host.tls!.fingerprint.replace(/:/g, '').replace(/(.{4})(?=.)/g, '$1 '));
+  const first = await page.getByTestId('pairing-code').innerText();
+  await page.getByTestId('pairing-new').click();
+  await expect(page.getByTestId('pairing-code')).not.toHaveText(first);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Tải chứng thư gốc/ }).click();
+  expect(fs.readFileSync(await (await download).path(), 'utf8')).toBe(host.tls!.caPem);
+});
