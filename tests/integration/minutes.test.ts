@@ -10,6 +10,9 @@ import type { Signer, TestCa } from '../helpers/pki';
 import { nssDbTrusting, pdfsig } from '../helpers/pdfsig';
 import type { MinutesFacts, MinutesState, SignatureReport } from '../../shared/api/schemas/minutes';
 import { errorCode, json, signAs, writeDraft } from './minutes-helpers';
+import { readPkcs12 } from '../../shared/signing/pkcs12';
+import { buildPadesCms } from '../../shared/signing/pades-cms';
+import { base64ToBytes, bytesToBase64 } from '../../shared/signing/pem';
 
 describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
   let host: TestHost;
@@ -84,6 +87,11 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain(state.auditHead!);
     expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary })).status).toBe(409);
+    // The locked draft takes no more writes: the host drops them.
+    const rows = () => host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`minutes/${meetingId}`)!.n;
+    const before = rows();
+    await writeDraft(host, meetingId, tokens.secretary, ['Sửa sau khi chốt'], { waitForRows: false });
+    expect(rows()).toBe(before);
   });
 
   it('refuses an untrusted CA, an expired certificate and a CMS over the wrong digest', async () => {
@@ -110,30 +118,60 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect((await json<MinutesState>(await host.api('GET', `/meetings/${meetingId}/minutes`, { token: tokens.delegate }))).signatures).toEqual([]);
   });
 
+  it('answers bad input with clear 4xx errors and keeps running', async () => {
+    const prepareWith = (body: unknown) =>
+      host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body });
+    expect(await errorCode(await prepareWith({ certificateChain: ['not a certificate'] }))).toBe('certificate_malformed');
+    expect(await errorCode(await prepareWith({ certificateChain: [] }))).toBe('validation');
+    expect(await errorCode(await prepareWith({}))).toBe('validation');
+    const prep = (await (await prepareWith({ certificateChain: chair.chainPem })).json()) as { signingId: string };
+    const complete = (cms: string, id = prep.signingId) =>
+      host.api('POST', `/meetings/${meetingId}/minutes/signatures/${id}`, { token: tokens.chair, body: { cms } });
+    expect(await errorCode(await complete('AAAA'))).toBe('cms_malformed');
+    expect(await errorCode(await complete('%%%not base64%%%'))).toBe('cms_malformed');
+    expect(await errorCode(await complete(Buffer.from('0'.repeat(500)).toString('base64')))).toBe('cms_malformed');
+    expect((await complete('AAAA', 'no-such-signing')).status).toBe(404);
+    // Someone else's signing session is not theirs to complete.
+    const other = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`, { token: tokens.secretary, body: { cms: 'AAAA' } });
+    expect(other.status).toBe(404);
+    expect(await errorCode(await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: chair.pem } }))).toBe('trust_root_not_ca');
+    expect(await errorCode(await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: ca.pem } }))).toBe('trust_root_exists');
+    expect((await host.api('POST', '/trust/roots', { token: tokens.chair, body: { pem: ca.pem } })).status).toBe(403);
+    expect((await host.api('GET', '/health')).status).toBe(200);
+  });
+
   let signedPdf: Buffer;
   it('chair and secretary sign; both signatures verify for us and for pdfsig', async () => {
-    await json(await signAs(host, meetingId, tokens.chair, chair));
-    const twice = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body: { certificateChain: chair.chainPem } });
+    // The chair prepares, but the secretary signs first: the chair's prepared file is stale.
+    const id = await readPkcs12(new Uint8Array(await chair.p12('pass')), 'pass');
+    const stale = (await (
+      await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body: { certificateChain: id.certificateChainPem } })
+    ).json()) as { signingId: string; digest: string };
+    await json(await signAs(host, meetingId, tokens.secretary, secretary));
+    const staleCms = await buildPadesCms({ digest: base64ToBytes(stale.digest), certificates: id.certificates, privateKey: id.privateKey });
+    const late = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/${stale.signingId}`, { token: tokens.chair, body: { cms: bytesToBase64(staleCms) } });
+    expect(await errorCode(late)).toBe('signing_stale');
+    const twice = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.secretary, body: { certificateChain: secretary.chainPem } });
     expect(await errorCode(twice)).toBe('minutes_already_signed');
-    const done = await json<{ minutes: MinutesState }>(await signAs(host, meetingId, tokens.secretary, secretary));
+    const done = await json<{ minutes: MinutesState }>(await signAs(host, meetingId, tokens.chair, chair));
     expect(done.minutes.status).toBe('signed');
     expect(done.minutes.signatures.map((x) => [x.role, x.signer])).toEqual([
-      ['chair', 'Nguyễn Văn Hùng'],
       ['secretary', 'Trần Thị Lan'],
+      ['chair', 'Nguyễn Văn Hùng'],
     ]);
     expect(done.minutes.awaiting).toEqual([]);
     expect(host.services.minutesState(meetingId)).toBe('signed');
     const report = await json<SignatureReport[]>(await host.api('GET', `/meetings/${meetingId}/minutes/verify`, { token: tokens.delegate }));
     expect(report.map((r) => [r.signer, r.valid, r.trusted, r.withinValidity, r.keyUsageOk, r.coversDocument, r.appendedAfter])).toEqual([
-      ['Nguyễn Văn Hùng', true, true, true, true, false, true],
-      ['Trần Thị Lan', true, true, true, true, true, false],
+      ['Trần Thị Lan', true, true, true, true, false, true],
+      ['Nguyễn Văn Hùng', true, true, true, true, true, false],
     ]);
     expect(report.every((r) => r.signedAt !== null && r.subFilter === 'ETSI.CAdES.detached' && r.signingCertificateBound)).toBe(true);
     signedPdf = Buffer.from(await (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).arrayBuffer());
     const ps = pdfsig(signedPdf, nssDbTrusting([ca.pem]));
     expect(ps.signatures.map((x) => [x.signer, x.validation, x.trust])).toEqual([
-      ['Nguyễn Văn Hùng', 'Signature is Valid.', 'Certificate is Trusted.'],
       ['Trần Thị Lan', 'Signature is Valid.', 'Certificate is Trusted.'],
+      ['Nguyễn Văn Hùng', 'Signature is Valid.', 'Certificate is Trusted.'],
     ]);
     expect(ps.signatures[1]!.coversWholeDocument).toBe(true);
   });

@@ -58,6 +58,29 @@ export function placeFromOrganization(org: string | null): string | null {
     .join(' ');
 }
 
+// fontkit shapes the whole string on every widthOfTextAtSize call (about a millisecond each), so
+// widths are summed from cached per-character advances. Vietnamese text is normalised to NFC
+// (precomposed letters), where that sum equals the shaped width: Noto Sans has no kerning pairs
+// that matter at this size.
+const advanceCache = new WeakMap<PDFFont, Map<string, number>>();
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let cache = advanceCache.get(font);
+  if (!cache) {
+    cache = new Map();
+    advanceCache.set(font, cache);
+  }
+  let units = 0;
+  for (const ch of text) {
+    let w = cache.get(ch);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(ch, 1000);
+      cache.set(ch, w);
+    }
+    units += w;
+  }
+  return (units * size) / 1000;
+}
+
 function fontFor(fonts: Fonts, r: Pick<Run, 'bold' | 'italic'>): PDFFont {
   return r.bold ? fonts.bold : r.italic ? fonts.italic : fonts.regular;
 }
@@ -72,7 +95,7 @@ function layout(runs: Run[], width: number, firstIndent: number, size: number, f
   };
   for (const run of runs) {
     const font = fontFor(fonts, run);
-    for (const token of run.text.split(/(\n|\s+)/)) {
+    for (const token of run.text.normalize('NFC').split(/(\n|\s+)/)) {
       if (token === '') continue;
       if (token === '\n') {
         newLine();
@@ -81,13 +104,13 @@ function layout(runs: Run[], width: number, firstIndent: number, size: number, f
       const line = lines[lines.length - 1]!;
       if (/^\s+$/.test(token)) {
         if (line.length === 0) continue;
-        const w = font.widthOfTextAtSize(' ', size);
+        const w = textWidth(font, ' ', size);
         line.push({ text: ' ', font, width: w, underline: run.underline });
         used += w;
         continue;
       }
       let word = token;
-      let w = font.widthOfTextAtSize(word, size);
+      let w = textWidth(font, word, size);
       if (used + w > width && line.length > 0) {
         // Drop the trailing space of the full line before breaking.
         if (line[line.length - 1]?.text === ' ') line.pop();
@@ -95,12 +118,12 @@ function layout(runs: Run[], width: number, firstIndent: number, size: number, f
       }
       while (w > width) {
         let cut = word.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(word.slice(0, cut), size) > width - used) cut--;
+        while (cut > 1 && textWidth(font, word.slice(0, cut), size) > width - used) cut--;
         const head = word.slice(0, cut);
-        lines[lines.length - 1]!.push({ text: head, font, width: font.widthOfTextAtSize(head, size), underline: run.underline });
+        lines[lines.length - 1]!.push({ text: head, font, width: textWidth(font, head, size), underline: run.underline });
         newLine();
         word = word.slice(cut);
-        w = font.widthOfTextAtSize(word, size);
+        w = textWidth(font, word, size);
       }
       lines[lines.length - 1]!.push({ text: word, font, width: w, underline: run.underline });
       used += w;
@@ -136,7 +159,14 @@ class Writer {
     this.y -= lineHeight;
     const total = segments.reduce((n, s) => n + s.width, 0);
     let cx = align === 'center' ? x + (boxWidth - total) / 2 : x;
+    // One text operation per run of the same font: drawing word by word costs a shaping pass each.
+    const merged: Segment[] = [];
     for (const s of segments) {
+      const prev = merged[merged.length - 1];
+      if (prev && prev.font === s.font && prev.underline === s.underline) merged[merged.length - 1] = { ...prev, text: prev.text + s.text, width: prev.width + s.width };
+      else merged.push(s);
+    }
+    for (const s of merged) {
       this.page.drawText(s.text, { x: cx, y: this.y + size * 0.25, size, font: s.font, color: rgb(0, 0, 0) });
       if (s.underline)
         this.page.drawLine({ start: { x: cx, y: this.y + size * 0.1 }, end: { x: cx + s.width, y: this.y + size * 0.1 }, thickness: 0.5 });
