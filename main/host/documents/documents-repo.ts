@@ -103,6 +103,9 @@ export function createDocumentsRepo(db: Database) {
       `SELECT ${COLUMNS} FROM documents WHERE meeting_id = ? AND replaced_by IS NULL AND deleted_at IS NULL
        ORDER BY uploaded_at, id`,
     ),
+    live: db.prepare<[string], DocumentRow>(
+      `SELECT ${COLUMNS} FROM documents WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY uploaded_at, id`,
+    ),
     versions: db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE lineage_id = ? ORDER BY version`),
     insert: db.prepare(
       `INSERT INTO documents (id, lineage_id, meeting_id, agenda_item_id, version, title, filename, sha256, size,
@@ -140,6 +143,10 @@ export function createDocumentsRepo(db: Database) {
     /** The newest version of every paper of a meeting that is not deleted. */
     currentOfMeeting(meetingId: string): DocumentRecord[] {
       return q.current.all(meetingId).map(toRecord);
+    },
+    /** Every version (current and replaced) of the meeting's papers that are not deleted. */
+    allOfMeeting(meetingId: string): DocumentRecord[] {
+      return q.live.all(meetingId).map(toRecord);
     },
     versions(lineageId: string): DocumentRecord[] {
       return q.versions.all(lineageId).map(toRecord);

@@ -26,8 +26,10 @@ export function createPaperAccess(repo: DocumentsRepo, meetings: MeetingsRepo, u
       const meeting = meetings.get(meetingId);
       if (!meeting) return [];
       const isAdmin = role === null && users.get(userId)?.isAdmin === true;
+      // Replaced versions are listed too (with `replacedBy`): annotations made on them stay
+      // readable, and a viewer can say that a newer version exists.
       return repo
-        .currentOfMeeting(meetingId)
+        .allOfMeeting(meetingId)
         .filter((d) => allowed(d, userId, role, meeting.status, isAdmin))
         .map(toSummary);
     },

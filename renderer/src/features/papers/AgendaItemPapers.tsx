@@ -8,10 +8,12 @@ import './strings';
 export function AgendaItemPapers({ documents }: SlotProps['meeting.agendaItem.papers']) {
   const { t } = useTranslation();
   const offline = useOfflineState();
-  if (documents.length === 0) return null;
+  // Replaced versions stay reachable from the viewer's banner, not from the agenda.
+  const current = documents.filter((d) => !d.replacedBy);
+  if (current.length === 0) return null;
   return (
     <ul className="paper-list" aria-label={t('papers.heading')} data-testid="agenda-item-papers">
-      {documents.map((d) => (
+      {current.map((d) => (
         <li key={d.id}>
           <PaperLink doc={d} offline={offline.get(d.id)} />
         </li>

@@ -46,6 +46,19 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
   return (
     <li className="card paper-row" data-testid="paper-row" data-document-id={doc.id}>
       <div className="paper-row-head">
+        {!doc.encrypted && (
+          <img
+            className="paper-thumb"
+            src={api.href('getDocumentThumbnail', { params: { d: doc.id } })}
+            alt=""
+            width={60}
+            loading="lazy"
+            onError={(e) => {
+              // No thumbnail (the page could not be drawn): the title says enough.
+              e.currentTarget.hidden = true;
+            }}
+          />
+        )}
         <strong>{doc.title}</strong>
         {doc.confidential && <span className="badge badge-confidential">{t('papers.confidential')}</span>}
         {doc.encrypted && <span className="badge">{t('papers.encrypted')}</span>}

@@ -27,12 +27,13 @@ export function PapersManagerPage() {
     );
   if (meeting.myRole !== 'secretary' && !user.isAdmin) return <p className="error">{t('editor.notAllowed')}</p>;
 
+  const current = meeting.documents.filter((d) => !d.replacedBy);
   const itemTitle = (id: string | null) => {
     const i = meeting.agenda.findIndex((a) => a.id === id);
     return i >= 0 ? `${i + 1}. ${meeting.agenda[i]!.title}` : t('papers.general');
   };
   const groups = [...meeting.agenda.map((a) => a.id as string | null), null]
-    .map((id) => ({ id, docs: meeting.documents.filter((d) => (id === null ? !meeting.agenda.some((a) => a.id === d.agendaItemId) : d.agendaItemId === id)) }))
+    .map((id) => ({ id, docs: current.filter((d) => (id === null ? !meeting.agenda.some((a) => a.id === d.agendaItemId) : d.agendaItemId === id)) }))
     .filter((g) => g.docs.length > 0);
 
   return (

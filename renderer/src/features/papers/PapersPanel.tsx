@@ -18,18 +18,19 @@ export function PapersPanel({ meeting }: SlotProps['meeting.panels']) {
     syncMeetingPapers(meeting, user.id);
   }, [meeting, user.id]);
 
-  const general = meeting.documents.filter((d) => !d.agendaItemId || !meeting.agenda.some((i) => i.id === d.agendaItemId));
-  const saved = meeting.documents.filter((d) => offline.get(d.id) === 'saved').length;
+  const current = meeting.documents.filter((d) => !d.replacedBy);
+  const general = current.filter((d) => !d.agendaItemId || !meeting.agenda.some((i) => i.id === d.agendaItemId));
+  const saved = current.filter((d) => offline.get(d.id) === 'saved').length;
   const canManage = meeting.myRole === 'secretary' || (user.isAdmin && meeting.myRole === null);
 
   return (
     <section className="papers-panel" aria-labelledby="papers-heading" data-testid="papers-panel">
       <h2 id="papers-heading">{t('papers.heading')}</h2>
-      {meeting.documents.length === 0 ? (
+      {current.length === 0 ? (
         <p className="muted">{t('papers.none')}</p>
       ) : (
         <p className="muted" data-testid="papers-offline-summary" aria-live="polite">
-          {t('papers.offlineSummary', { saved, total: meeting.documents.length })}
+          {t('papers.offlineSummary', { saved, total: current.length })}
         </p>
       )}
       {general.length > 0 && (

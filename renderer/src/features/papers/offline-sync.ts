@@ -33,7 +33,8 @@ onOfflineChange(() => void refreshFromStore());
 function papersToKeep(meeting: MeetingDetail): DocumentSummary[] {
   const organiser = meeting.myRole === 'secretary' || meeting.myRole === 'chair';
   if (meeting.status === 'draft' && !organiser) return [];
-  return meeting.documents;
+  // The current versions; replaced ones are fetched on demand.
+  return meeting.documents.filter((d) => !d.replacedBy);
 }
 
 /** Downloads what is missing (or changed) and forgets what is no longer listed. Idempotent. */
