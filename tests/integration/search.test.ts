@@ -5,6 +5,7 @@ import { generatePaper } from '../../main/host/documents/generate-pdf';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { expectError, json, setUpMeeting, upload } from './documents-helpers';
+import { writeDraft } from './minutes-helpers';
 import type { PapersWorld } from './documents-helpers';
 
 let host: TestHost;
@@ -121,6 +122,13 @@ describe('search', () => {
     expect((await hits(t('delegate-b'), { q: 'chuyen doi so' })).hits).toHaveLength(0);
   });
 
+  it('finds the minutes as they are written', async () => {
+    await writeDraft(host, w.meetingId, t('secretary'), ['Hội nghị thống nhất giao Sở Xây dựng khảo sát cầu Thuận Phước.']);
+    const a = await hits(t('delegate-b'), { q: 'cau thuan phuoc' });
+    expect(a.hits.map((h) => [h.kind, h.meetingId])).toEqual([['minutes', w.meetingId]]);
+    expect(highlighted(a)).toEqual(['cầu', 'Thuận', 'Phước']);
+  });
+
   it('refuses bad queries with a clear 400', async () => {
     await expectError(await search(t('delegate-b'), { q: '' }), 400, 'validation');
     await expectError(await search(t('delegate-b'), { q: 'x', kind: 'bogus' }), 400, 'validation');
@@ -129,5 +137,13 @@ describe('search', () => {
     const odd = await hits(t('delegate-b'), { q: 'NEAR( "" * ) OR body:x' });
     expect(Array.isArray(odd.hits)).toBe(true);
     await expectError(await host.api('GET', '/search?q=x'), 401, 'unauthenticated');
+  });
+
+  it('forgets a paper once it is deleted', async () => {
+    expect((await hits(t('delegate-b'), { q: 'ngan sach' })).hits).toHaveLength(1);
+    const del = await host.api('DELETE', `/documents/${report.id}`, { token: t('secretary') });
+    expect(del.status).toBe(204);
+    expect((await hits(t('delegate-b'), { q: 'ngan sach' })).hits).toHaveLength(0);
+    expect((await hits(t('secretary'), { q: 'ngan sach' })).hits).toHaveLength(0);
   });
 });

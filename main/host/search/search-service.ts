@@ -1,6 +1,5 @@
 // The archive's full-text search: keeps the FTS index in step with the archive and answers
 // queries with ranked, access-filtered, highlighted hits.
-import type { Statement } from 'better-sqlite3';
 import type { Database } from '../archive/db';
 import type { PaperAccess } from '../services';
 import type { User } from '../../../shared/api/schemas/users';
@@ -8,7 +7,7 @@ import type { SearchAnswer, SearchHit, SearchKind, SearchQuery } from '../../../
 import { foldVietnamese, snippet } from '../../../shared/text/fold';
 import { parseQuery, toFtsMatch } from './query';
 import { discoverSources } from './sources';
-import type { SearchSource, SourceRow } from './sources';
+import type { SourceRow } from './sources';
 
 const BATCH = 2000;
 /** Ranked rows looked at per query at most, so a query whose hits are mostly hidden stays bounded. */
@@ -49,10 +48,11 @@ export function createSearch(db: Database) {
   const entryDelete = db.prepare('DELETE FROM search_entries WHERE id = ?');
   const entriesOfMeeting = db.prepare<[string], { id: number }>('SELECT id FROM search_entries WHERE meeting_id = ?');
   const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
-  type Stmt = Statement<unknown[], unknown>;
-  const prepared = new Map<SearchSource, { pending: Stmt; orphans: Stmt; ofMeeting: Stmt }>();
-  for (const s of sources)
-    prepared.set(s, { pending: db.prepare<unknown[], unknown>(s.pending), orphans: db.prepare<unknown[], unknown>(s.orphans), ofMeeting: db.prepare<unknown[], unknown>(s.ofMeeting) });
+  const byKind = new Map(sources.map((src) => [src.kind, src]));
+  const dirty = db.prepare<[number], { kind: SearchKind; source_id: string }>('SELECT kind, source_id FROM search_dirty LIMIT ?');
+  const dirtyDone = db.prepare('DELETE FROM search_dirty WHERE kind = ? AND source_id = ?');
+  const dirtyClear = db.prepare('DELETE FROM search_dirty');
+  const entriesOfSource = db.prepare<[string, string], { id: number }>('SELECT id FROM search_entries WHERE kind = ? AND source_id = ?');
 
   // The documents table (papers module) tells which papers are confidential right now.
   const docCols = new Set(
@@ -109,29 +109,56 @@ export function createSearch(db: Database) {
   }
 
   let seenChanges = -1;
+  let caughtUp = false;
+
+  /** Compares every source with the index (start-up: rows written before the triggers existed). */
+  function catchUpAll(): number {
+    dirtyClear.run();
+    let indexed = 0;
+    for (const src of sources) {
+      for (;;) {
+        const rows = src.pending(BATCH);
+        if (rows.length === 0) break;
+        db.transaction(() => rows.forEach((r) => write(src.kind, r)))();
+        indexed += rows.length;
+        if (rows.length < BATCH) break;
+      }
+      const gone = src.orphans();
+      if (gone.length > 0) db.transaction(() => gone.forEach(remove))();
+    }
+    return indexed;
+  }
+
+  /** Re-reads the sources the triggers marked as changed. */
+  function applyDirty(): number {
+    let indexed = 0;
+    for (;;) {
+      const marks = dirty.all(500);
+      if (marks.length === 0) break;
+      db.transaction(() => {
+        for (const m of marks) {
+          const src = byKind.get(m.kind);
+          for (const { id } of entriesOfSource.all(m.kind, m.source_id)) remove(id);
+          for (const r of src?.rowsOf(m.source_id) ?? []) {
+            write(m.kind, r);
+            indexed++;
+          }
+          dirtyDone.run(m.kind, m.source_id);
+        }
+      })();
+    }
+    return indexed;
+  }
 
   /**
-   * Indexes whatever is new or changed in the archive. Cheap when nothing was written since the
-   * last call (one counter read); other modules may call it right after they write.
+   * Brings the index up to date. Cheap when nothing was written since the last call (one counter
+   * read), proportional to what changed otherwise; other modules may call it right after writing.
    */
   function refresh(): number {
     const now = changes.get()!.n;
     if (now === seenChanges) return 0;
-    let indexed = 0;
-    for (const s of sources) {
-      const q = prepared.get(s)!;
-      for (;;) {
-        const rows = q.pending.all(BATCH) as SourceRow[];
-        if (rows.length === 0) break;
-        db.transaction(() => {
-          for (const r of rows) write(s.kind, r);
-        })();
-        indexed += rows.length;
-        if (rows.length < BATCH) break;
-      }
-      const gone = q.orphans.all() as Array<{ id: number }>;
-      if (gone.length > 0) db.transaction(() => gone.forEach((g) => remove(g.id)))();
-    }
+    const indexed = caughtUp ? applyDirty() : catchUpAll();
+    caughtUp = true;
     seenChanges = changes.get()!.n;
     return indexed;
   }
@@ -140,7 +167,7 @@ export function createSearch(db: Database) {
   function reindexMeeting(meetingId: string): void {
     db.transaction(() => {
       for (const { id } of entriesOfMeeting.all(meetingId)) remove(id);
-      for (const s of sources) for (const r of prepared.get(s)!.ofMeeting.all(meetingId) as SourceRow[]) write(s.kind, r);
+      for (const src of sources) for (const r of src.ofMeeting(meetingId)) write(src.kind, r);
     })();
   }
 

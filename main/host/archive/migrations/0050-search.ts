@@ -32,6 +32,13 @@ export const search: Migration = {
         prefix = '2 3'
       );
 
+      -- Which indexed sources changed since the indexer last looked (filled by the triggers below).
+      CREATE TABLE search_dirty (
+        kind TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        PRIMARY KEY (kind, source_id)
+      ) STRICT;
+
       CREATE TABLE archive_imports (
         meeting_id TEXT PRIMARY KEY,
         imported_at TEXT NOT NULL,
@@ -42,5 +49,24 @@ export const search: Migration = {
         manifest TEXT NOT NULL
       ) STRICT;
     `);
+    // Small triggers that only note "this row changed" (the folding and indexing happen in the
+    // search module); PostgreSQL has the same with a trigger function each.
+    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+    const watch = (table: string, kind: string, id: string, columns: string, when = '') => {
+      if (!tables.has(table)) return;
+      const mark = (row: 'NEW' | 'OLD') => `INSERT OR IGNORE INTO search_dirty (kind, source_id) VALUES ('${kind}', ${id.replace(/ROW\./g, `${row}.`)});`;
+      const cond = (row: 'NEW' | 'OLD') => (when ? `WHEN ${when.replace(/ROW\./g, `${row}.`)}` : '');
+      db.exec(`
+        CREATE TRIGGER search_dirty_${table}_ins AFTER INSERT ON ${table} ${cond('NEW')} BEGIN ${mark('NEW')} END;
+        CREATE TRIGGER search_dirty_${table}_upd AFTER UPDATE OF ${columns} ON ${table} ${cond('NEW')} BEGIN ${mark('OLD')} ${mark('NEW')} END;
+        CREATE TRIGGER search_dirty_${table}_del AFTER DELETE ON ${table} ${cond('OLD')} BEGIN ${mark('OLD')} END;
+      `);
+    };
+    watch('meetings', 'meeting', 'ROW.id', 'title, organization, location');
+    watch('agenda_items', 'agenda', 'ROW.id', 'title, presenter, meeting_id');
+    watch('ballots', 'ballot', 'ROW.id', 'question, meeting_id');
+    watch('documents', 'page', 'ROW.id', 'title, meeting_id, deleted_at');
+    watch('document_pages', 'page', 'ROW.document_id', 'text');
+    watch('ydoc_updates', 'minutes', 'substr(ROW.doc, 9)', 'data', "ROW.doc LIKE 'minutes/%'");
   },
 };
