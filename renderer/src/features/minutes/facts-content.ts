@@ -17,6 +17,8 @@ const labelled = (label: string, value: string): JSONContent => paragraph(text(`
 export function factsContent(facts: MinutesFacts, t: TFunction): JSONContent[] {
   const out: JSONContent[] = [];
   const roleName = (role: string) => t(`minutes.role.${role}`, { defaultValue: role });
+  // Some names already carry the role ("Trần Thị Lan (Thư ký)"): do not say it twice.
+  const who = (name: string, role: string) => (name.includes(roleName(role)) ? name : `${name} (${roleName(role)})`);
   out.push(heading(`I. ${t('minutes.facts.title')}`));
   out.push(labelled(t('minutes.facts.time'), formatDateTime(facts.meeting.startsAt)));
   if (facts.meeting.location) out.push(labelled(t('minutes.facts.place'), facts.meeting.location));
@@ -26,10 +28,10 @@ export function factsContent(facts: MinutesFacts, t: TFunction): JSONContent[] {
 
   out.push(heading(`II. ${t('minutes.facts.attendance')}`));
   out.push(paragraph(text(t('minutes.facts.present', { count: facts.present.length }), true)));
-  if (facts.present.length > 0) out.push(list(facts.present.map((p) => [text(`${p.name} (${roleName(p.role)})`)])));
+  if (facts.present.length > 0) out.push(list(facts.present.map((p) => [text(who(p.name, p.role))])));
   out.push(paragraph(text(t('minutes.facts.absent', { count: facts.absent.length }), true)));
   if (facts.absent.length > 0)
-    out.push(list(facts.absent.map((p) => [text(`${p.name} (${roleName(p.role)}): ${p.reason ?? t('minutes.facts.noReason')}`)])));
+    out.push(list(facts.absent.map((p) => [text(`${who(p.name, p.role)}: ${p.reason ?? t('minutes.facts.noReason')}`)])));
 
   out.push(heading(`III. ${t('minutes.facts.agenda')}`));
   if (facts.agenda.length > 0)
