@@ -8,6 +8,9 @@ import type { AuditEvent, AuditVerifyReport } from '../../shared/api/schemas/aud
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { buildMeeting, downloadExport, readZip, repack, sha256 } from './export-helpers';
+import { connect, until } from './sync-helpers';
+import { putAnnotation } from '../../shared/annotations/ydoc';
+import type { InkAnnotation } from '../../shared/annotations/model';
 import type { ArchivedWorld } from './export-helpers';
 
 let host: TestHost;
@@ -107,5 +110,40 @@ describe('meeting export', () => {
     const r2 = verifyCli(forged);
     expect(r2.stdout).toContain('package_audit_invalid');
     expect(r2.status).toBe(1);
+  });
+
+  it('includes the shared annotation layer as W3C Web Annotation and as an annotated PDF', async () => {
+    const client = connect(host, `annotations/${w.report.id}`, w.tokens['delegate-a']);
+    await client.synced;
+    const ink: InkAnnotation = {
+      id: 'ink-1',
+      kind: 'ink',
+      author: w.users['delegate-a']!,
+      authorName: 'delegate-a',
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+      documentVersion: w.report.sha256,
+      page: 2,
+      style: { color: '#d32f2f', width: 2, opacity: 1 },
+      points: [
+        [100, 500, 0.5],
+        [200, 520, 0.6],
+      ],
+    };
+    putAnnotation(client.doc, ink);
+    const stored = () =>
+      host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`annotations/${w.report.id}`)!.n;
+    await until(() => stored() > 0, 'the annotation to be persisted');
+    client.destroy();
+
+    const again = await readZip(await downloadExport(host, w.tokens.secretary!, w.meetingId));
+    const jsonld = JSON.parse(again.get(`annotations/${w.report.id}.jsonld`)!.toString('utf8')) as { type: string; items?: Array<{ type: string; target: unknown }> };
+    expect(JSON.stringify(jsonld)).toContain('"Annotation"');
+    expect(JSON.stringify(jsonld)).toContain('page=2');
+    const annotated = again.get(`annotated/${w.report.id}.pdf`)!;
+    expect(annotated.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(annotated.toString('latin1')).toContain('/Ink');
+    const m = JSON.parse(again.get('manifest.json')!.toString('utf8')) as Manifest;
+    expect(m.contents.annotatedPapers).toBe(1);
   });
 });
