@@ -44,29 +44,49 @@ function bundleRows(): Array<Record<string, string | number>> {
       raw += bytes.length;
       gz += zlib.gzipSync(bytes, { level: 6 }).length;
     }
-    rows.push({ kind: ext.slice(1), files: files.length, 'raw KiB': raw / 1024, 'gzip KiB': gz / 1024 });
+    rows.push({
+      kind: ext.slice(1),
+      files: files.length,
+      'raw KiB': raw / 1024,
+      'gzip KiB': gz / 1024,
+    });
   }
   return rows;
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    throw new Error('Build the renderer first: npm run build:renderer');
   const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const secretary = await host.login('thu-ky');
-    const meetings = (await (await host.api('GET', '/meetings', { token: secretary })).json()) as Array<{ id: string }>;
+    const meetings = (await (
+      await host.api('GET', '/meetings', { token: secretary })
+    ).json()) as Array<{ id: string }>;
     const meetingId = meetings[0]!.id;
     const url = `${host.url}/meetings/${meetingId}`;
 
     // Signed in the way the app keeps a session: the token in sessionStorage.
     const openPage = async (username: string): Promise<{ page: Page; ms: number }> => {
       const token = await host.login(username);
-      const context = await browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'vi-VN' });
-      await context.addInitScript({ content: `sessionStorage.setItem('phonghop.token', ${JSON.stringify(token)});` });
+      const context = await browser.newContext({
+        viewport: { width: 800, height: 1100 },
+        locale: 'vi-VN',
+      });
+      await context.addInitScript({
+        content: `sessionStorage.setItem('phonghop.token', ${JSON.stringify(token)});`,
+      });
       const page = await context.newPage();
       const t0 = performance.now();
       await page.goto(url);
@@ -83,9 +103,12 @@ async function main(): Promise<void> {
     }
 
     const pages: Page[] = [];
-    for (let i = 0; i < PAGES; i++) pages.push((await openPage(DELEGATES[i % DELEGATES.length]!)).page);
+    for (let i = 0; i < PAGES; i++)
+      pages.push((await openPage(DELEGATES[i % DELEGATES.length]!)).page);
 
-    const agenda = (await (await host.api('GET', `/meetings/${meetingId}`, { token: secretary })).json()) as {
+    const agenda = (await (
+      await host.api('GET', `/meetings/${meetingId}`, { token: secretary })
+    ).json()) as {
       agenda: Array<{ id: string; title: string; position: number }>;
     };
     let order = [...agenda.agenda].sort((a, b) => a.position - b.position);
@@ -107,7 +130,10 @@ async function main(): Promise<void> {
       await Promise.all(pages.map((p) => p.evaluate(watch)));
       const sent = Date.now();
       const t0 = performance.now();
-      const res = await host.api('PUT', `/meetings/${meetingId}/agenda/order`, { token: secretary, body: order.map((i) => i.id) });
+      const res = await host.api('PUT', `/meetings/${meetingId}/agenda/order`, {
+        token: secretary,
+        body: order.map((i) => i.id),
+      });
       http.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`reorder failed: ${res.status} ${await res.text()}`);
       const shown = await Promise.all(pages.map((p) => p.evaluate<number>('window.__shown')));

@@ -16,11 +16,17 @@ async function openDemoEditor(page: Page): Promise<void> {
 function unnamedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, input, select, textarea, a[href]',
+    )) {
       const labelled =
         el.getAttribute('aria-label') ||
         el.getAttribute('aria-labelledby') ||
-        ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.labels && el.labels.length > 0) ||
+        ((el instanceof HTMLInputElement ||
+          el instanceof HTMLSelectElement ||
+          el instanceof HTMLTextAreaElement) &&
+          el.labels &&
+          el.labels.length > 0) ||
         (el.textContent ?? '').trim();
       if (!labelled) out.push(`${el.tagName.toLowerCase()}#${el.dataset.testid ?? ''}`);
     }
@@ -32,16 +38,24 @@ function unnamedControls(page: Page): Promise<string[]> {
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('main button, main select, main input:not([type=checkbox]), header button, .btn')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'main button, main select, main input:not([type=checkbox]), header button, .btn',
+    )) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || el.closest('.visually-hidden')) continue;
-      if (r.height < 44 || r.width < 44) out.push(`${el.tagName.toLowerCase()}#${el.dataset.testid ?? el.textContent?.trim()} ${r.width}x${r.height}`);
+      if (r.height < 44 || r.width < 44)
+        out.push(
+          `${el.tagName.toLowerCase()}#${el.dataset.testid ?? el.textContent?.trim()} ${r.width}x${r.height}`,
+        );
     }
     return out;
   });
 }
 
-test('on a tablet the secretary reorders by finger and the delegate sees it', async ({ browser, host }) => {
+test('on a tablet the secretary reorders by finger and the delegate sees it', async ({
+  browser,
+  host,
+}) => {
   const context = await browser.newContext({ viewport: TABLET, hasTouch: true, locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(host.url + '/');
@@ -66,7 +80,10 @@ test('on a tablet the secretary reorders by finger and the delegate sees it', as
   const y0 = handle.y + handle.height / 2;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   for (let i = 1; i <= 10; i++)
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((top.y + 4 - y0) * i) / 10 }] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x, y: y0 + ((top.y + 4 - y0) * i) / 10 }],
+    });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 
   const expected = [before[3]!, before[0]!, before[1]!, before[2]!, before[4]!];
@@ -76,10 +93,23 @@ test('on a tablet the secretary reorders by finger and the delegate sees it', as
   await context.close();
 });
 
-test('the editor and meeting page name every control, use Noto Sans and have 44px targets', async ({ loginAs }) => {
+test('the editor and meeting page name every control, use Noto Sans and have 44px targets', async ({
+  loginAs,
+}) => {
   const { page } = await loginAs('thu-ky', { viewport: TABLET });
-  await expect.poll(() => page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "Noto Sans"', 'Đại biểu ầ ữ ỹ')))).toBe(true);
-  const family = await page.getByTestId('app-user').evaluate((el) => getComputedStyle(el).fontFamily);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async () => (
+          await document.fonts.ready,
+          document.fonts.check('16px "Noto Sans"', 'Đại biểu ầ ữ ỹ')
+        ),
+      ),
+    )
+    .toBe(true);
+  const family = await page
+    .getByTestId('app-user')
+    .evaluate((el) => getComputedStyle(el).fontFamily);
   expect(family).toContain('Noto Sans');
 
   await page.getByTestId('meeting-card').first().getByRole('link').click();

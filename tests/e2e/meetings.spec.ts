@@ -7,7 +7,11 @@ import { expect, test } from './fixtures';
 const DEMO_MEETING = 'Phiên họp thường kỳ tháng 11 năm 2026 của Ủy ban nhân dân tỉnh';
 
 async function openDemoMeeting(page: Page): Promise<string> {
-  await page.getByTestId('meeting-card').filter({ hasText: DEMO_MEETING }).getByRole('link').click();
+  await page
+    .getByTestId('meeting-card')
+    .filter({ hasText: DEMO_MEETING })
+    .getByRole('link')
+    .click();
   await expect(page.getByTestId('meeting-title')).toHaveText(DEMO_MEETING);
   return (await page.getByTestId('meeting-page').getAttribute('data-meeting-id'))!;
 }
@@ -17,7 +21,9 @@ async function markWindow(page: Page): Promise<void> {
   await page.evaluate(() => Object.assign(window, { __notReloaded: true }));
 }
 async function expectNotReloaded(page: Page): Promise<void> {
-  expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded),
+  ).toBe(true);
 }
 
 function titles(list: Locator): Promise<string[]> {
@@ -29,16 +35,26 @@ async function expectLive(page: Page): Promise<void> {
 }
 
 for (const lang of ['vi', 'en'] as const) {
-  test(`secretary adds and reorders agenda items; the delegate sees it live (${lang})`, async ({ loginAs }) => {
+  test(`secretary adds and reorders agenda items; the delegate sees it live (${lang})`, async ({
+    loginAs,
+  }) => {
     const { page: secretary } = await loginAs('thu-ky', { lang });
-    const { page: delegate } = await loginAs('dai-bieu-1', { lang, viewport: { width: 800, height: 1100 } });
+    const { page: delegate } = await loginAs('dai-bieu-1', {
+      lang,
+      viewport: { width: 800, height: 1100 },
+    });
 
     await openDemoMeeting(delegate);
     await expectLive(delegate);
     await markWindow(delegate);
     const delegateTitles = delegate.getByTestId('agenda-item-title');
     await expect(delegateTitles).toHaveCount(5);
-    await expect(delegate.getByRole('heading', { name: lang === 'en' ? 'Agenda' : 'Chương trình họp', exact: true })).toBeVisible();
+    await expect(
+      delegate.getByRole('heading', {
+        name: lang === 'en' ? 'Agenda' : 'Chương trình họp',
+        exact: true,
+      }),
+    ).toBeVisible();
 
     await openDemoMeeting(secretary);
     await secretary.getByTestId('meeting-edit').click();
@@ -50,7 +66,9 @@ for (const lang of ['vi', 'en'] as const) {
     await secretary.getByTestId('agenda-add-title').fill(newTitle);
     await secretary.getByTestId('agenda-add-presenter').selectOption({ label: 'Lê Minh Đức' });
     await secretary.getByTestId('agenda-add-duration').fill('20');
-    await secretary.getByRole('button', { name: lang === 'en' ? 'Add item' : 'Thêm nội dung' }).click();
+    await secretary
+      .getByRole('button', { name: lang === 'en' ? 'Add item' : 'Thêm nội dung' })
+      .click();
     await expect(editorTitles).toHaveCount(6);
     await expect(editorTitles.last()).toHaveText(newTitle);
 
@@ -69,11 +87,13 @@ for (const lang of ['vi', 'en'] as const) {
     await secretary.keyboard.press('Alt+ArrowDown');
     await expect(editorTitles.nth(1)).toHaveText(first);
     // Focus stays on the moved item's handle, so the key can be pressed again.
-    await expect(secretary.getByTestId('editor-item').nth(1).getByTestId('drag-handle')).toBeFocused();
+    await expect(
+      secretary.getByTestId('editor-item').nth(1).getByTestId('drag-handle'),
+    ).toBeFocused();
 
     const expected = await titles(editorTitles);
     expect(expected[4]).toBe(newTitle);
-    await expect.poll(async () => (await titles(delegateTitles))).toEqual(expected);
+    await expect.poll(async () => await titles(delegateTitles)).toEqual(expected);
 
     // Drag the third item to the top with the pointer (mouse here; touch uses the same events).
     const third = expected[2]!;
@@ -87,7 +107,7 @@ for (const lang of ['vi', 'en'] as const) {
     await secretary.mouse.up();
     await expect(editorTitles.first()).toHaveText(third);
     const afterDrag = await titles(editorTitles);
-    await expect.poll(async () => (await titles(delegateTitles))).toEqual(afterDrag);
+    await expect.poll(async () => await titles(delegateTitles)).toEqual(afterDrag);
 
     // The order is the host's, not only the page's: a fresh load shows it too.
     await secretary.reload();
@@ -103,7 +123,9 @@ for (const lang of ['vi', 'en'] as const) {
   });
 }
 
-test('the chair moves the meeting to an item; the delegate sees it highlighted live', async ({ loginAs }) => {
+test('the chair moves the meeting to an item; the delegate sees it highlighted live', async ({
+  loginAs,
+}) => {
   const { page: chair } = await loginAs('chu-toa');
   const { page: delegate } = await loginAs('dai-bieu-2');
   await openDemoMeeting(delegate);
@@ -116,17 +138,27 @@ test('the chair moves the meeting to an item; the delegate sees it highlighted l
   await chair.getByTestId('agenda-item').nth(2).getByTestId('set-current').click();
   const current = delegate.locator('[data-testid="agenda-item"][aria-current="step"]');
   await expect(current).toHaveCount(1);
-  await expect(current).toHaveAttribute('data-item-id', (await chair.getByTestId('agenda-item').nth(2).getAttribute('data-item-id'))!);
+  await expect(current).toHaveAttribute(
+    'data-item-id',
+    (await chair.getByTestId('agenda-item').nth(2).getAttribute('data-item-id'))!,
+  );
   await expect(current).toContainText('Đang thảo luận');
-  await expect(delegate.getByTestId('current-item-banner')).toContainText(`3. ${await chair.getByTestId('agenda-item-title').nth(2).innerText()}`);
+  await expect(delegate.getByTestId('current-item-banner')).toContainText(
+    `3. ${await chair.getByTestId('agenda-item-title').nth(2).innerText()}`,
+  );
 
   await chair.getByTestId('agenda-item').nth(3).getByTestId('set-current').click();
   await expect(delegate.getByTestId('agenda-item').nth(3)).toHaveAttribute('aria-current', 'step');
-  await expect(delegate.getByTestId('agenda-item').nth(2)).not.toHaveAttribute('aria-current', 'step');
+  await expect(delegate.getByTestId('agenda-item').nth(2)).not.toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await expectNotReloaded(delegate);
 });
 
-test('a secretary creates a meeting, adds participants by username and publishes it', async ({ loginAs }) => {
+test('a secretary creates a meeting, adds participants by username and publishes it', async ({
+  loginAs,
+}) => {
   const { page: secretary } = await loginAs('thu-ky');
   const { page: delegate } = await loginAs('dai-bieu-3');
   const title = 'Họp giao ban tuần 48';
@@ -151,7 +183,12 @@ test('a secretary creates a meeting, adds participants by username and publishes
   await secretary.getByTestId('participant-add').click();
   await secretary.getByTestId('participants-save').click();
   await expect(secretary.getByTestId('participant-row')).toHaveCount(3);
-  await expect(secretary.getByTestId('participant-row').filter({ hasText: 'chu-toa' }).getByTestId('participant-role')).toHaveValue('chair');
+  await expect(
+    secretary
+      .getByTestId('participant-row')
+      .filter({ hasText: 'chu-toa' })
+      .getByTestId('participant-role'),
+  ).toHaveValue('chair');
 
   await secretary.getByTestId('agenda-add-title').fill('Đánh giá kết quả tuần');
   await secretary.getByTestId('agenda-add-submit').click();
@@ -170,7 +207,10 @@ test('a secretary creates a meeting, adds participants by username and publishes
   await expect(delegate.getByTestId('agenda-item-title')).toContainText('Đánh giá kết quả tuần');
 });
 
-test('login errors are readable in both languages and the language choice persists', async ({ browser, host }) => {
+test('login errors are readable in both languages and the language choice persists', async ({
+  browser,
+  host,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(host.url + '/');
@@ -213,7 +253,9 @@ test('an admin lists and creates accounts', async ({ loginAs }) => {
   await page.getByTestId('user-username').fill('dai-bieu-6');
   await page.getByTestId('user-display-name').fill('Ngô Thị Hạnh');
   await page.getByTestId('user-create').click();
-  await expect(page.getByTestId('user-row').filter({ hasText: 'dai-bieu-6' })).toContainText('Ngô Thị Hạnh');
+  await expect(page.getByTestId('user-row').filter({ hasText: 'dai-bieu-6' })).toContainText(
+    'Ngô Thị Hạnh',
+  );
 });
 
 test('two editors of one meeting see each other’s agenda changes live', async ({ loginAs }) => {
@@ -229,14 +271,18 @@ test('two editors of one meeting see each other’s agenda changes live', async 
   await first.getByTestId('agenda-add-title').fill('Thông báo của Văn phòng');
   await first.getByTestId('agenda-add-submit').click();
   await expect(second.getByTestId('editor-item-title')).toHaveCount(6);
-  await expect(second.getByTestId('editor-item-title').last()).toHaveText('Thông báo của Văn phòng');
+  await expect(second.getByTestId('editor-item-title').last()).toHaveText(
+    'Thông báo của Văn phòng',
+  );
 
   await second.getByTestId('editor-item').last().getByTestId('move-up').click();
   await expect(first.getByTestId('editor-item-title').nth(4)).toHaveText('Thông báo của Văn phòng');
   await expectNotReloaded(second);
 });
 
-test('the secretary edits an item and the meeting details; the delegate sees both live', async ({ loginAs }) => {
+test('the secretary edits an item and the meeting details; the delegate sees both live', async ({
+  loginAs,
+}) => {
   const { page: secretary } = await loginAs('thu-ky');
   const { page: delegate } = await loginAs('dai-bieu-5', { lang: 'en' });
   await openDemoMeeting(delegate);
@@ -252,12 +298,16 @@ test('the secretary edits an item and the meeting details; the delegate sees bot
   await row.getByTestId('agenda-edit-presenter-name').fill('Cục Thống kê tỉnh');
   await row.getByTestId('agenda-edit-duration').fill('45');
   await row.getByTestId('agenda-edit-submit').click();
-  await expect(row.getByTestId('editor-item-title')).toHaveText('Báo cáo kinh tế - xã hội (sửa đổi)');
+  await expect(row.getByTestId('editor-item-title')).toHaveText(
+    'Báo cáo kinh tế - xã hội (sửa đổi)',
+  );
   // Focus returns to the item's Edit button after saving.
   await expect(row.getByTestId('item-edit')).toBeFocused();
 
   const delegateItem = delegate.getByTestId('agenda-item').nth(1);
-  await expect(delegateItem.getByTestId('agenda-item-title')).toHaveText('Báo cáo kinh tế - xã hội (sửa đổi)');
+  await expect(delegateItem.getByTestId('agenda-item-title')).toHaveText(
+    'Báo cáo kinh tế - xã hội (sửa đổi)',
+  );
   await expect(delegateItem).toContainText('Presenter: Cục Thống kê tỉnh');
   await expect(delegateItem).toContainText('45 min');
 
@@ -266,21 +316,34 @@ test('the secretary edits an item and the meeting details; the delegate sees bot
   await row.getByTestId('item-edit').click();
   await row.getByTestId('agenda-edit-duration').fill('5000');
   await row.getByTestId('agenda-edit-submit').click();
-  expect(await row.getByTestId('agenda-edit-duration').evaluate((el) => (el as HTMLInputElement).validity.rangeOverflow)).toBe(true);
+  expect(
+    await row
+      .getByTestId('agenda-edit-duration')
+      .evaluate((el) => (el as HTMLInputElement).validity.rangeOverflow),
+  ).toBe(true);
   await row.getByRole('button', { name: 'Hủy' }).click();
   await expect(row).toContainText('45 phút');
 
-  await secretary.getByTestId('meeting-title-input').fill('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
+  await secretary
+    .getByTestId('meeting-title-input')
+    .fill('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
   await secretary.getByTestId('meeting-location-input').fill('Hội trường lớn');
   await secretary.getByTestId('meeting-details-submit').click();
   await expect(secretary.getByText('Đã lưu thông tin cuộc họp.')).toBeVisible();
-  await expect(delegate.getByTestId('meeting-title')).toHaveText('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
-  await expect(delegate.getByTestId('header-meeting-title')).toHaveText('Phiên họp thường kỳ tháng 11 (điều chỉnh)');
+  await expect(delegate.getByTestId('meeting-title')).toHaveText(
+    'Phiên họp thường kỳ tháng 11 (điều chỉnh)',
+  );
+  await expect(delegate.getByTestId('header-meeting-title')).toHaveText(
+    'Phiên họp thường kỳ tháng 11 (điều chỉnh)',
+  );
   await expect(delegate.getByTestId('meeting-page')).toContainText('Hội trường lớn');
   await expectNotReloaded(delegate);
 });
 
-test('a revoked session signs the person out at the next request; the skip link reaches the page', async ({ loginAs, host }) => {
+test('a revoked session signs the person out at the next request; the skip link reaches the page', async ({
+  loginAs,
+  host,
+}) => {
   const { page } = await loginAs('dai-bieu-1');
   await expect(page.getByTestId('meeting-card')).toHaveCount(1);
 
@@ -291,7 +354,10 @@ test('a revoked session signs the person out at the next request; the skip link 
   await expect(page.locator('main#main')).toBeFocused();
 
   const admin = await host.login('admin');
-  const users = (await (await host.api('GET', '/users', { token: admin })).json()) as Array<{ id: string; username: string }>;
+  const users = (await (await host.api('GET', '/users', { token: admin })).json()) as Array<{
+    id: string;
+    username: string;
+  }>;
   const id = users.find((u) => u.username === 'dai-bieu-1')!.id;
   expect((await host.api('DELETE', `/users/${id}/sessions`, { token: admin })).status).toBe(200);
 

@@ -18,13 +18,20 @@ describe('GET /users/lookup', () => {
     const res = await host.api('GET', '/users/lookup?username=DAI-BIEU-2', { token });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toEqual({ id: expect.any(String), username: 'dai-bieu-2', displayName: 'Phạm Thu Hà' });
+    expect(body).toEqual({
+      id: expect.any(String),
+      username: 'dai-bieu-2',
+      displayName: 'Phạm Thu Hà',
+    });
     expect(body).not.toHaveProperty('isAdmin');
   });
 
   it('answers 404 with a readable message for an unknown username', async () => {
     const token = await host.login('thu-ky');
-    const res = await host.api('GET', '/users/lookup?username=khong-co', { token, headers: { 'accept-language': 'en' } });
+    const res = await host.api('GET', '/users/lookup?username=khong-co', {
+      token,
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'user not found.' } });
   });
@@ -40,6 +47,8 @@ describe('GET /users/lookup', () => {
   it('refuses a missing or oversized username with 400', async () => {
     const token = await host.login('thu-ky');
     expect((await host.api('GET', '/users/lookup', { token })).status).toBe(400);
-    expect((await host.api('GET', `/users/lookup?username=${'a'.repeat(65)}`, { token })).status).toBe(400);
+    expect(
+      (await host.api('GET', `/users/lookup?username=${'a'.repeat(65)}`, { token })).status,
+    ).toBe(400);
   });
 });

@@ -17,7 +17,9 @@ export function networkError(lang: 'vi' | 'en'): ApiClientError {
   return new ApiClientError(
     0,
     'network',
-    lang === 'en' ? 'Cannot reach the meeting host. Check the network connection.' : 'Không kết nối được tới máy chủ phòng họp. Vui lòng kiểm tra kết nối mạng.',
+    lang === 'en'
+      ? 'Cannot reach the meeting host. Check the network connection.'
+      : 'Không kết nối được tới máy chủ phòng họp. Vui lòng kiểm tra kết nối mạng.',
   );
 }
 
@@ -28,9 +30,12 @@ export async function errorFromResponse(res: Response): Promise<ApiClientError> 
 
 export function errorFromBody(status: number, text: string, statusText = ''): ApiClientError {
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+    const parsed = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown; details?: unknown };
+    };
     const e = parsed.error;
-    if (e && typeof e.code === 'string' && typeof e.message === 'string') return new ApiClientError(status, e.code, e.message, e.details);
+    if (e && typeof e.code === 'string' && typeof e.message === 'string')
+      return new ApiClientError(status, e.code, e.message, e.details);
   } catch {
     // Not JSON: fall through to a generic error carrying the status.
   }

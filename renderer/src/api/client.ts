@@ -11,20 +11,30 @@ import { ApiClientError, errorFromBody, errorFromResponse, networkError } from '
 import { readToken } from './session-token';
 
 type In<S> = S extends z.ZodType ? z.input<S> : never;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is "no required keys"
-type Optionalish<K extends string, V> = {} extends V ? { [P in K]?: V } : { [P in K]: V };
+// `{}` extends an object type exactly when that type has no required keys.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type NoRequiredKeys = {};
+type Optionalish<K extends string, V> = NoRequiredKeys extends V
+  ? { [P in K]?: V }
+  : { [P in K]: V };
 
-type ParamsPart<C extends CommandDef> = C['params'] extends z.ZodType ? { params: In<C['params']> } : { params?: undefined };
-type QueryPart<C extends CommandDef> = C['query'] extends z.ZodType ? Optionalish<'query', In<C['query']>> : { query?: undefined };
+type ParamsPart<C extends CommandDef> = C['params'] extends z.ZodType
+  ? { params: In<C['params']> }
+  : { params?: undefined };
+type QueryPart<C extends CommandDef> = C['query'] extends z.ZodType
+  ? Optionalish<'query', In<C['query']>>
+  : { query?: undefined };
 type BodyPart<C extends CommandDef> = C['body'] extends z.ZodType
   ? Optionalish<'body', In<C['body']>>
   : C['body'] extends 'raw'
     ? { body: Blob }
     : { body?: undefined };
 
-export type CallInput<C extends CommandDef> = ParamsPart<C> & QueryPart<C> & BodyPart<C> & { signal?: AbortSignal };
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- see Optionalish
-type CallArgs<C extends CommandDef> = {} extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
+export type CallInput<C extends CommandDef> = ParamsPart<C> &
+  QueryPart<C> &
+  BodyPart<C> & { signal?: AbortSignal };
+type CallArgs<C extends CommandDef> =
+  NoRequiredKeys extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
 export type Answer<N extends CommandName> = AnswerOf<Commands[N]>;
 
 interface LooseInput {
@@ -52,23 +62,32 @@ function def(name: CommandName): CommandDef {
   return commands[name] as CommandDef;
 }
 
-function buildUrl(name: CommandName, input: LooseInput, extraQuery: Record<string, string> = {}): string {
+function buildUrl(
+  name: CommandName,
+  input: LooseInput,
+  extraQuery: Record<string, string> = {},
+): string {
   const d = def(name);
   const params = input.params ?? {};
   const path = d.path.replace(/:(\w+)/g, (_, key: string) => {
     const value = params[key];
-    if (value === undefined || value === null) throw new Error(`${name}: missing path parameter ${key}`);
+    if (value === undefined || value === null)
+      throw new Error(`${name}: missing path parameter ${key}`);
     return encodeURIComponent(String(value));
   });
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(input.query ?? {})) if (v !== undefined && v !== null) search.set(k, String(v));
+  for (const [k, v] of Object.entries(input.query ?? {}))
+    if (v !== undefined && v !== null) search.set(k, String(v));
   for (const [k, v] of Object.entries(extraQuery)) search.set(k, v);
   const qs = search.toString();
   return `${baseUrl}${API_PREFIX}${path}${qs ? `?${qs}` : ''}`;
 }
 
 function headers(sendsJson: boolean): Record<string, string> {
-  const h: Record<string, string> = { 'Accept-Language': currentLang(), Accept: 'application/json' };
+  const h: Record<string, string> = {
+    'Accept-Language': currentLang(),
+    Accept: 'application/json',
+  };
   const token = readToken();
   if (token) h.Authorization = `Bearer ${token}`;
   if (sendsJson) h['Content-Type'] = 'application/json';
@@ -76,7 +95,11 @@ function headers(sendsJson: boolean): Record<string, string> {
 }
 
 function noteAuthLost(err: ApiClientError): void {
-  if (err.status === 401 && (err.code === 'unauthenticated' || err.code === 'session_expired') && readToken())
+  if (
+    err.status === 401 &&
+    (err.code === 'unauthenticated' || err.code === 'session_expired') &&
+    readToken()
+  )
     for (const l of authLostListeners) l(err.code);
 }
 
@@ -87,7 +110,10 @@ async function decode(name: CommandName, res: Response): Promise<unknown> {
   return res.json();
 }
 
-async function call<N extends CommandName>(name: N, ...args: CallArgs<Commands[N]>): Promise<Answer<N>> {
+async function call<N extends CommandName>(
+  name: N,
+  ...args: CallArgs<Commands[N]>
+): Promise<Answer<N>> {
   const input = (args[0] ?? {}) as LooseInput;
   const d = def(name);
   const raw = d.body === 'raw';
@@ -95,7 +121,9 @@ async function call<N extends CommandName>(name: N, ...args: CallArgs<Commands[N
   const init: RequestInit = { method: d.method, headers: headers(sendsJson), signal: input.signal };
   if (raw) init.body = input.body as Blob;
   else if (sendsJson) init.body = JSON.stringify(input.body ?? {});
-  if (raw) (init.headers as Record<string, string>)['Content-Type'] = (input.body as Blob).type || 'application/octet-stream';
+  if (raw)
+    (init.headers as Record<string, string>)['Content-Type'] =
+      (input.body as Blob).type || 'application/octet-stream';
   let res: Response;
   try {
     res = await fetch(buildUrl(name, input), init);
@@ -120,7 +148,11 @@ export interface UploadOptions {
  * Sends a raw body (a PDF) with upload progress, which fetch cannot report: XHR does.
  * Use for commands whose body is 'raw'.
  */
-function upload<N extends CommandName>(name: N, input: CallInput<Commands[N]>, opts: UploadOptions = {}): Promise<Answer<N>> {
+function upload<N extends CommandName>(
+  name: N,
+  input: CallInput<Commands[N]>,
+  opts: UploadOptions = {},
+): Promise<Answer<N>> {
   const loose = input as LooseInput;
   const d = def(name);
   const body = loose.body as Blob;
@@ -130,7 +162,8 @@ function upload<N extends CommandName>(name: N, input: CallInput<Commands[N]>, o
     for (const [k, v] of Object.entries(headers(false))) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', body.type || 'application/octet-stream');
     xhr.responseType = 'text';
-    xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.lengthComputable ? e.total : body.size);
+    xhr.upload.onprogress = (e) =>
+      opts.onProgress?.(e.loaded, e.lengthComputable ? e.total : body.size);
     xhr.onerror = () => reject(networkError(currentLang()));
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     xhr.onload = () => {
@@ -140,7 +173,8 @@ function upload<N extends CommandName>(name: N, input: CallInput<Commands[N]>, o
         reject(err);
         return;
       }
-      if (d.answer === 'empty' || d.answer === 'binary' || !xhr.responseText) resolve(undefined as Answer<N>);
+      if (d.answer === 'empty' || d.answer === 'binary' || !xhr.responseText)
+        resolve(undefined as Answer<N>);
       else resolve(JSON.parse(xhr.responseText) as Answer<N>);
     };
     loose.signal?.addEventListener('abort', () => xhr.abort(), { once: true });

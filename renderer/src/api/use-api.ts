@@ -23,13 +23,24 @@ interface Result<T> {
 }
 
 /** `key` identifies the inputs (e.g. the meeting id); null skips the request. */
-export function useApi<N extends CommandName>(name: N, input: CallInput<Commands[N]> | null, key: string | null): ApiQuery<Answer<N>> {
+export function useApi<N extends CommandName>(
+  name: N,
+  input: CallInput<Commands[N]> | null,
+  key: string | null,
+): ApiQuery<Answer<N>> {
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<Result<Answer<N>>>({ request: null, data: undefined, error: null });
+  const [result, setResult] = useState<Result<Answer<N>>>({
+    request: null,
+    data: undefined,
+    error: null,
+  });
   const inputJson = JSON.stringify(input ?? {});
   const request = key === null ? null : `${name}|${key}|${attempt}|${inputJson}`;
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const setData = useCallback((value: Answer<N>) => setResult((r) => ({ ...r, data: value, error: null })), []);
+  const setData = useCallback(
+    (value: Answer<N>) => setResult((r) => ({ ...r, data: value, error: null })),
+    [],
+  );
 
   useEffect(() => {
     if (request === null) return;
@@ -40,12 +51,19 @@ export function useApi<N extends CommandName>(name: N, input: CallInput<Commands
       (data) => setResult({ request, data, error: null }),
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
-        const error = err instanceof ApiClientError ? err : new ApiClientError(0, 'client', String(err));
+        const error =
+          err instanceof ApiClientError ? err : new ApiClientError(0, 'client', String(err));
         setResult((r) => ({ request, data: r.data, error }));
       },
     );
     return () => ctrl.abort();
   }, [name, request, inputJson]);
 
-  return { data: result.data, error: result.error, loading: request !== null && result.request !== request, reload, setData };
+  return {
+    data: result.data,
+    error: result.error,
+    loading: request !== null && result.request !== request,
+    reload,
+    setData,
+  };
 }

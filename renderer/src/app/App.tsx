@@ -24,7 +24,12 @@ function AuthGate() {
 
 // A page that fails renders RouteError inside the layout (pathless child), not a blank screen.
 const router = createBrowserRouter([
-  { path: '/', element: <AuthGate />, errorElement: <RouteError />, children: [{ errorElement: <RouteError />, children: appRoutes }] },
+  {
+    path: '/',
+    element: <AuthGate />,
+    errorElement: <RouteError />,
+    children: [{ errorElement: <RouteError />, children: appRoutes }],
+  },
 ]);
 
 export function App() {

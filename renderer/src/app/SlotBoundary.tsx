@@ -23,8 +23,14 @@ export class SlotBoundary extends Component<{ name: string; children: ReactNode 
     if (!this.state.error) return this.props.children;
     return (
       <div className="error" role="alert" data-testid="slot-error">
-        <span>{i18n.t('common.error')}: {this.state.error.message}</span>{' '}
-        <button type="button" className="btn btn-small" onClick={() => this.setState({ error: null })}>
+        <span>
+          {i18n.t('common.error')}: {this.state.error.message}
+        </span>{' '}
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => this.setState({ error: null })}
+        >
           {i18n.t('common.retry')}
         </button>
       </div>

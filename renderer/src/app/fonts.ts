@@ -16,6 +16,11 @@ const faces: Array<[string, FontFaceDescriptors]> = [
  */
 export function loadFonts(): void {
   for (const [url, descriptors] of faces) {
-    document.fonts.add(new FontFace('Noto Sans', `url(${url}) format('truetype')`, { display: 'swap', ...descriptors }));
+    document.fonts.add(
+      new FontFace('Noto Sans', `url(${url}) format('truetype')`, {
+        display: 'swap',
+        ...descriptors,
+      }),
+    );
   }
 }

@@ -49,7 +49,8 @@ type Strings = { [key: string]: string | Strings };
 
 /** Adds a feature's strings for both languages (deep-merged, later calls win). */
 export function registerStrings(bundles: Record<UiLang, Strings>): void {
-  for (const lang of UI_LANGS) i18n.addResourceBundle(lang, 'translation', bundles[lang], true, true);
+  for (const lang of UI_LANGS)
+    i18n.addResourceBundle(lang, 'translation', bundles[lang], true, true);
 }
 
 export { i18n };

@@ -1,7 +1,10 @@
 // The header shows the title of the meeting being viewed; pages set it with useMeetingTitle.
 import { createContext, useContext, useEffect } from 'react';
 
-export const MeetingTitleContext = createContext<{ title: string | null; setTitle: (t: string | null) => void }>({
+export const MeetingTitleContext = createContext<{
+  title: string | null;
+  setTitle: (t: string | null) => void;
+}>({
   title: null,
   setTitle: () => {},
 });

@@ -3,7 +3,11 @@ import { registerStrings } from './i18n';
 
 registerStrings({
   vi: {
-    app: { name: 'Phòng họp không giấy', skipToContent: 'Bỏ qua, tới nội dung chính', loading: 'Đang tải…' },
+    app: {
+      name: 'Phòng họp không giấy',
+      skipToContent: 'Bỏ qua, tới nội dung chính',
+      loading: 'Đang tải…',
+    },
     lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
     nav: { main: 'Điều hướng chính', meetings: 'Cuộc họp của tôi', users: 'Tài khoản' },
     auth: {
@@ -38,7 +42,11 @@ registerStrings({
     },
   },
   en: {
-    app: { name: 'Paperless Meeting Room', skipToContent: 'Skip to main content', loading: 'Loading…' },
+    app: {
+      name: 'Paperless Meeting Room',
+      skipToContent: 'Skip to main content',
+      loading: 'Loading…',
+    },
     lang: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
     nav: { main: 'Main navigation', meetings: 'My meetings', users: 'Accounts' },
     auth: {

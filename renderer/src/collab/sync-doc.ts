@@ -53,9 +53,23 @@ function keyOf(docName: string, token: string): string {
 
 function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
   const doc = new Y.Doc();
-  const persistence = opts.offline && opts.offlineUser ? new IndexeddbPersistence(`phonghop:${opts.offlineUser}:${docName}`, doc) : null;
-  const provider = new WebsocketProvider(syncUrl(), docName, doc, { params: { token: opts.token } });
-  const entry: Entry = { view: { doc, provider }, doc, provider, persistence, refs: 0, phase: 'connecting', listeners: new Set(), teardown: null };
+  const persistence =
+    opts.offline && opts.offlineUser
+      ? new IndexeddbPersistence(`phonghop:${opts.offlineUser}:${docName}`, doc)
+      : null;
+  const provider = new WebsocketProvider(syncUrl(), docName, doc, {
+    params: { token: opts.token },
+  });
+  const entry: Entry = {
+    view: { doc, provider },
+    doc,
+    provider,
+    persistence,
+    refs: 0,
+    phase: 'connecting',
+    listeners: new Set(),
+    teardown: null,
+  };
   const set = (phase: SyncPhase) => {
     if (entry.phase === phase) return;
     entry.phase = phase;
@@ -66,7 +80,9 @@ function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
     else if (status === 'disconnected') set('disconnected');
     else if (status === 'connecting' && entry.phase !== 'refused') set('connecting');
   });
-  provider.on('sync', (synced: boolean) => set(synced ? 'synced' : provider.wsconnected ? 'connected' : 'connecting'));
+  provider.on('sync', (synced: boolean) =>
+    set(synced ? 'synced' : provider.wsconnected ? 'connected' : 'connecting'),
+  );
   // A 44xx close code means the host refused this doc (no access): reconnecting is pointless.
   provider.on('closed', () => set('refused'));
   return entry;

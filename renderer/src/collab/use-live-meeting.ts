@@ -20,7 +20,10 @@ export interface LiveMeeting {
 export function useLiveMeeting(meetingId: string | null | undefined): LiveMeeting {
   const handle = useSyncDoc(meetingId ? `meeting/${meetingId}` : null);
   const status = useSyncStatus(handle?.provider);
-  const cache = useRef<{ doc: unknown; state: LiveMeetingState | null }>({ doc: null, state: null });
+  const cache = useRef<{ doc: unknown; state: LiveMeetingState | null }>({
+    doc: null,
+    state: null,
+  });
 
   const subscribe = useCallback(
     (cb: () => void) => {
@@ -51,7 +54,10 @@ export function useLiveMeeting(meetingId: string | null | undefined): LiveMeetin
 }
 
 /** One section of the live doc, e.g. `useLiveSection<SpeakerQueue>(m, 'speakers')`. */
-export function useLiveSection<T>(meetingId: string | null | undefined, section: string): T | undefined {
+export function useLiveSection<T>(
+  meetingId: string | null | undefined,
+  section: string,
+): T | undefined {
   const { live } = useLiveMeeting(meetingId);
   return live?.[section] as T | undefined;
 }

@@ -7,7 +7,10 @@ import type { SyncDocView } from './sync-doc';
  * Keeps `docName` open while the component is mounted and returns its doc and provider (null
  * when signed out or docName is null). The connection is shared with other components using it.
  */
-export function useSyncDoc(docName: string | null, opts: { offline?: boolean } = {}): SyncDocView | null {
+export function useSyncDoc(
+  docName: string | null,
+  opts: { offline?: boolean } = {},
+): SyncDocView | null {
   const { token, user } = useAuth();
   const offline = opts.offline ?? false;
   const userId = user?.id;
@@ -15,11 +18,18 @@ export function useSyncDoc(docName: string | null, opts: { offline?: boolean } =
   const subscribe = useCallback(
     (_onChange: () => void) => {
       if (!docName || !token) return () => {};
-      const handle = openSyncDoc(docName, { token, offline, ...(userId ? { offlineUser: userId } : {}) });
+      const handle = openSyncDoc(docName, {
+        token,
+        offline,
+        ...(userId ? { offlineUser: userId } : {}),
+      });
       return () => handle.destroy();
     },
     [docName, token, offline, userId],
   );
-  const snapshot = useCallback(() => (docName && token ? peekSyncDoc(docName, token) : null), [docName, token]);
+  const snapshot = useCallback(
+    () => (docName && token ? peekSyncDoc(docName, token) : null),
+    [docName, token],
+  );
   return useSyncExternalStore(subscribe, snapshot);
 }

@@ -5,7 +5,13 @@ import type { SyncPhase } from './sync-doc';
 
 /** The live connection phase of a provider opened with openSyncDoc (re-renders on change). */
 export function useSyncStatus(provider: WebsocketProvider | null | undefined): SyncPhase {
-  const subscribe = useCallback((cb: () => void) => (provider ? subscribeSyncPhase(provider, cb) : () => {}), [provider]);
-  const snapshot = useCallback((): SyncPhase => (provider ? syncPhaseOf(provider) : 'connecting'), [provider]);
+  const subscribe = useCallback(
+    (cb: () => void) => (provider ? subscribeSyncPhase(provider, cb) : () => {}),
+    [provider],
+  );
+  const snapshot = useCallback(
+    (): SyncPhase => (provider ? syncPhaseOf(provider) : 'connecting'),
+    [provider],
+  );
   return useSyncExternalStore(subscribe, snapshot);
 }

@@ -58,6 +58,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo<AuthState>(() => ({ user, token, login, logout }), [user, token, login, logout]);
+  const value = useMemo<AuthState>(
+    () => ({ user, token, login, logout }),
+    [user, token, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -64,7 +64,12 @@ export function LoginPage() {
               {error}
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
+          <button
+            type="submit"
+            className="btn btn-primary btn-block"
+            data-testid="login-submit"
+            disabled={busy}
+          >
             {busy ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>

@@ -40,11 +40,20 @@ export function Layout() {
           <Slot name="header.actions" props={{}} />
         </nav>
         <div className="header-user">
-          <span data-testid="app-user" className="user-name" title={t('auth.signedInAs', { name: user.displayName })}>
+          <span
+            data-testid="app-user"
+            className="user-name"
+            title={t('auth.signedInAs', { name: user.displayName })}
+          >
             {user.displayName}
           </span>
           <LanguageSwitch />
-          <button type="button" className="btn btn-small" data-testid="logout" onClick={() => void logout()}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="logout"
+            onClick={() => void logout()}
+          >
             {t('auth.logout')}
           </button>
         </div>

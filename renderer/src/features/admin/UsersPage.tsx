@@ -30,7 +30,13 @@ export function UsersPage() {
     setNotice('');
     try {
       const created = await api.call('createUser', {
-        body: { username: username.trim().toLowerCase(), displayName: displayName.trim(), password, isAdmin, canCreateMeetings: canCreate },
+        body: {
+          username: username.trim().toLowerCase(),
+          displayName: displayName.trim(),
+          password,
+          isAdmin,
+          canCreateMeetings: canCreate,
+        },
       });
       setNotice(t('users.created', { username: created.username }));
       setUsername('');
@@ -92,7 +98,13 @@ export function UsersPage() {
           </label>
           <label className="field">
             <span>{t('users.displayName')}</span>
-            <input required maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="user-display-name" />
+            <input
+              required
+              maxLength={200}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              data-testid="user-display-name"
+            />
           </label>
           <label className="field">
             <span>{t('users.password')}</span>
@@ -108,7 +120,11 @@ export function UsersPage() {
           </label>
         </div>
         <label className="field field-inline">
-          <input type="checkbox" checked={canCreate} onChange={(e) => setCanCreate(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={canCreate}
+            onChange={(e) => setCanCreate(e.target.checked)}
+          />
           <span>{t('users.canCreateMeetings')}</span>
         </label>
         <label className="field field-inline">

@@ -51,8 +51,12 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
     const f = focusAfter.current;
     if (!f || !listRef.current) return;
     focusAfter.current = null;
-    const row = listRef.current.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(f.itemId)}"]`);
-    const control = row?.querySelector<HTMLElement>(`[data-focus-key="${f.control}"]:not(:disabled)`) ?? row?.querySelector<HTMLElement>('[data-focus-key="drag"]');
+    const row = listRef.current.querySelector<HTMLElement>(
+      `[data-item-id="${CSS.escape(f.itemId)}"]`,
+    );
+    const control =
+      row?.querySelector<HTMLElement>(`[data-focus-key="${f.control}"]:not(:disabled)`) ??
+      row?.querySelector<HTMLElement>('[data-focus-key="drag"]');
     control?.focus();
   });
 
@@ -63,7 +67,9 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
     setItems(next);
     setError(null);
     focusAfter.current = { itemId: moved.id, control };
-    setAnnouncement(t('agendaEditor.moved', { title: moved.title, position: to + 1, count: next.length }));
+    setAnnouncement(
+      t('agendaEditor.moved', { title: moved.title, position: to + 1, count: next.length }),
+    );
     const seq = ++reorderSeq.current;
     const ids = next.map((i) => i.id);
     setPending((n) => n + 1);
@@ -128,7 +134,10 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
 
   const save = (item: AgendaItem, f: AgendaItemFields) =>
     run(async () => {
-      const updated = await api.call('patchAgendaItem', { params: { m: meetingId, i: item.id }, body: f });
+      const updated = await api.call('patchAgendaItem', {
+        params: { m: meetingId, i: item.id },
+        body: f,
+      });
       setItems((list) => list.map((i) => (i.id === updated.id ? updated : i)));
       setEditing(null);
       focusAfter.current = { itemId: item.id, control: 'edit' };
@@ -149,7 +158,12 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
       <p className="muted" id="agenda-editor-hint">
         {t('agendaEditor.hint')}
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite" data-testid="agenda-announcement">
+      <p
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        data-testid="agenda-announcement"
+      >
         {announcement}
       </p>
       {error && (
@@ -206,7 +220,9 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
                         {t('agendaEditor.presenter')}: {item.presenter}
                       </span>
                     )}
-                    {item.durationMinutes != null && <span>{t('meeting.minutes', { count: item.durationMinutes })}</span>}
+                    {item.durationMinutes != null && (
+                      <span>{t('meeting.minutes', { count: item.durationMinutes })}</span>
+                    )}
                   </div>
                 </div>
               )}
@@ -247,10 +263,20 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
                 )}
                 {confirmDelete === item.id ? (
                   <>
-                    <button type="button" className="btn btn-small btn-danger" data-testid="item-delete-confirm" disabled={busy} onClick={() => void remove(item)}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      data-testid="item-delete-confirm"
+                      disabled={busy}
+                      onClick={() => void remove(item)}
+                    >
                       {t('agendaEditor.confirmDelete')}
                     </button>
-                    <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(null)}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setConfirmDelete(null)}
+                    >
                       {t('common.cancel')}
                     </button>
                   </>
@@ -271,7 +297,13 @@ export function AgendaEditor({ meetingId, agenda, participants }: Props) {
         })}
       </ol>
       <h3>{t('agendaEditor.addHeading')}</h3>
-      <AgendaItemForm participants={participants} submitLabel={t('agendaEditor.add')} busy={busy} onSubmit={add} testIdPrefix="agenda-add" />
+      <AgendaItemForm
+        participants={participants}
+        submitLabel={t('agendaEditor.add')}
+        busy={busy}
+        onSubmit={add}
+        testIdPrefix="agenda-add"
+      />
     </section>
   );
 }

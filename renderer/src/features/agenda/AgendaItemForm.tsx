@@ -24,22 +24,38 @@ interface Props {
 
 const OTHER = '__other__';
 
-export function AgendaItemForm({ participants, initial, submitLabel, busy, onSubmit, onCancel, testIdPrefix }: Props) {
+export function AgendaItemForm({
+  participants,
+  initial,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+  testIdPrefix,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState(initial?.title ?? '');
   const [presenterChoice, setPresenterChoice] = useState(
     initial?.presenterUserId ?? (initial?.presenter ? OTHER : ''),
   );
-  const [presenterText, setPresenterText] = useState(initial?.presenterUserId ? '' : (initial?.presenter ?? ''));
-  const [duration, setDuration] = useState(initial?.durationMinutes != null ? String(initial.durationMinutes) : '');
+  const [presenterText, setPresenterText] = useState(
+    initial?.presenterUserId ? '' : (initial?.presenter ?? ''),
+  );
+  const [duration, setDuration] = useState(
+    initial?.durationMinutes != null ? String(initial.durationMinutes) : '',
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const participant = participants.find((p) => p.userId === presenterChoice);
     const fields: AgendaItemFields = {
       title: title.trim(),
-      presenter: participant ? participant.displayName : presenterChoice === OTHER ? presenterText.trim() || null : null,
+      presenter: participant
+        ? participant.displayName
+        : presenterChoice === OTHER
+          ? presenterText.trim() || null
+          : null,
       presenterUserId: participant ? participant.userId : null,
       durationMinutes: duration.trim() === '' ? null : Math.round(Number(duration)),
     };
@@ -53,14 +69,28 @@ export function AgendaItemForm({ participants, initial, submitLabel, busy, onSub
   }
 
   return (
-    <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid={`${testIdPrefix}-form`}>
+    <form
+      className="form-grid"
+      onSubmit={(e) => void submit(e)}
+      data-testid={`${testIdPrefix}-form`}
+    >
       <label className="field" style={{ gridColumn: '1 / -1' }}>
         <span>{t('agendaEditor.title')}</span>
-        <input required maxLength={1000} value={title} onChange={(e) => setTitle(e.target.value)} data-testid={`${testIdPrefix}-title`} />
+        <input
+          required
+          maxLength={1000}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          data-testid={`${testIdPrefix}-title`}
+        />
       </label>
       <label className="field">
         <span>{t('agendaEditor.presenter')}</span>
-        <select value={presenterChoice} onChange={(e) => setPresenterChoice(e.target.value)} data-testid={`${testIdPrefix}-presenter`}>
+        <select
+          value={presenterChoice}
+          onChange={(e) => setPresenterChoice(e.target.value)}
+          data-testid={`${testIdPrefix}-presenter`}
+        >
           <option value="">{t('agendaEditor.presenterNone')}</option>
           {participants.map((p) => (
             <option key={p.userId} value={p.userId}>
@@ -96,7 +126,12 @@ export function AgendaItemForm({ participants, initial, submitLabel, busy, onSub
         />
       </label>
       <div className="toolbar" style={{ gridColumn: '1 / -1' }}>
-        <button type="submit" className="btn btn-primary" disabled={busy || !title.trim()} data-testid={`${testIdPrefix}-submit`}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || !title.trim()}
+          data-testid={`${testIdPrefix}-submit`}
+        >
           {busy ? t('common.saving') : submitLabel}
         </button>
         {onCancel && (

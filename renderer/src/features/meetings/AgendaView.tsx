@@ -15,14 +15,23 @@ interface Props {
   onSetCurrent: (item: AgendaItem) => void;
 }
 
-export function AgendaView({ meeting, agenda, currentItemId, canSetCurrent, busyItemId, onSetCurrent }: Props) {
+export function AgendaView({
+  meeting,
+  agenda,
+  currentItemId,
+  canSetCurrent,
+  busyItemId,
+  onSetCurrent,
+}: Props) {
   const { t } = useTranslation();
   if (agenda.length === 0) return <p>{t('meeting.agendaEmpty')}</p>;
   return (
     <ol className="agenda-list" data-testid="agenda-list">
       {agenda.map((item, index) => {
         const current = item.id === currentItemId;
-        const documents = meeting.documents.filter((d) => d.agendaItemId === item.id && !d.replacedBy);
+        const documents = meeting.documents.filter(
+          (d) => d.agendaItemId === item.id && !d.replacedBy,
+        );
         return (
           <li
             key={item.id}
@@ -47,7 +56,9 @@ export function AgendaView({ meeting, agenda, currentItemId, canSetCurrent, busy
                       {t('meeting.presenter')}: {item.presenter}
                     </span>
                   )}
-                  {item.durationMinutes != null && <span>{t('meeting.minutes', { count: item.durationMinutes })}</span>}
+                  {item.durationMinutes != null && (
+                    <span>{t('meeting.minutes', { count: item.durationMinutes })}</span>
+                  )}
                   {current && <span className="current-label">{t('meeting.current')}</span>}
                 </div>
               </div>
@@ -72,7 +83,11 @@ export function AgendaView({ meeting, agenda, currentItemId, canSetCurrent, busy
                   <ul className="meta" aria-label={t('meeting.papers')}>
                     {documents.map((d) => (
                       <li key={d.id}>
-                        <Link className="nav-link" to={`/meetings/${meeting.id}/documents/${d.id}`} data-testid="agenda-paper-link">
+                        <Link
+                          className="nav-link"
+                          to={`/meetings/${meeting.id}/documents/${d.id}`}
+                          data-testid="agenda-paper-link"
+                        >
                           {d.title}
                           {d.confidential && ` (${t('meeting.confidential')})`}
                         </Link>

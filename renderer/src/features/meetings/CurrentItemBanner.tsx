@@ -3,7 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/api/schemas/meetings';
 
-export function CurrentItemBanner({ agenda, currentItemId }: { agenda: AgendaItem[]; currentItemId: string | null }) {
+export function CurrentItemBanner({
+  agenda,
+  currentItemId,
+}: {
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+}) {
   const { t } = useTranslation();
   const index = agenda.findIndex((i) => i.id === currentItemId);
   const item = agenda[index];

@@ -48,10 +48,14 @@ export function MeetingDetailsForm({ meeting, onSaved }: Props) {
       }
       const patch: PatchMeetingBody = {};
       if (title.trim() !== meeting.title) patch.title = title.trim();
-      if (iso !== meeting.startsAt && toLocalInput(meeting.startsAt) !== startsAt) patch.startsAt = iso;
+      if (iso !== meeting.startsAt && toLocalInput(meeting.startsAt) !== startsAt)
+        patch.startsAt = iso;
       if ((location.trim() || null) !== meeting.location) patch.location = location.trim() || null;
-      if ((organization.trim() || null) !== meeting.organization) patch.organization = organization.trim() || null;
-      const saved = Object.keys(patch).length ? await api.call('patchMeeting', { params: { m: meeting.id }, body: patch }) : meeting;
+      if ((organization.trim() || null) !== meeting.organization)
+        patch.organization = organization.trim() || null;
+      const saved = Object.keys(patch).length
+        ? await api.call('patchMeeting', { params: { m: meeting.id }, body: patch })
+        : meeting;
       setNotice(t('editor.saved'));
       onSaved(saved);
     } catch (err) {
@@ -62,24 +66,50 @@ export function MeetingDetailsForm({ meeting, onSaved }: Props) {
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="details-heading" data-testid="meeting-details-form">
+    <form
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="details-heading"
+      data-testid="meeting-details-form"
+    >
       <h2 id="details-heading">{t('editor.details')}</h2>
       <div className="form-grid">
         <label className="field" style={{ gridColumn: '1 / -1' }}>
           <span>{t('editor.title')}</span>
-          <input required maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="meeting-title-input" />
+          <input
+            required
+            maxLength={500}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="meeting-title-input"
+          />
         </label>
         <label className="field">
           <span>{t('editor.startsAt')}</span>
-          <input type="datetime-local" required value={startsAt} onChange={(e) => setStartsAt(e.target.value)} data-testid="meeting-starts-input" />
+          <input
+            type="datetime-local"
+            required
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+            data-testid="meeting-starts-input"
+          />
         </label>
         <label className="field">
           <span>{t('editor.location')}</span>
-          <input maxLength={500} value={location} onChange={(e) => setLocation(e.target.value)} data-testid="meeting-location-input" />
+          <input
+            maxLength={500}
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+            data-testid="meeting-location-input"
+          />
         </label>
         <label className="field">
           <span>{t('editor.organization')}</span>
-          <input maxLength={500} value={organization} onChange={(e) => setOrganization(e.target.value)} data-testid="meeting-organization-input" />
+          <input
+            maxLength={500}
+            value={organization}
+            onChange={(e) => setOrganization(e.target.value)}
+            data-testid="meeting-organization-input"
+          />
         </label>
       </div>
       <ErrorNotice error={error} />
@@ -88,7 +118,12 @@ export function MeetingDetailsForm({ meeting, onSaved }: Props) {
           {notice}
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={busy || !title.trim()} data-testid="meeting-details-submit">
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={busy || !title.trim()}
+        data-testid="meeting-details-submit"
+      >
         {busy ? t('common.saving') : meeting ? t('common.save') : t('editor.create')}
       </button>
     </form>

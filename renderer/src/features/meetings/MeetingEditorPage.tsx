@@ -25,7 +25,8 @@ function NewMeeting() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  if (!user.canCreateMeetings && !user.isAdmin) return <p className="error">{t('editor.notAllowedCreate')}</p>;
+  if (!user.canCreateMeetings && !user.isAdmin)
+    return <p className="error">{t('editor.notAllowedCreate')}</p>;
   return (
     <section>
       <h1>{t('editor.newTitle')}</h1>
@@ -37,16 +38,26 @@ function NewMeeting() {
 function EditMeeting({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const user = useUser();
-  const { data, error, reload, setData } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
+  const { data, error, reload, setData } = useApi(
+    'getMeeting',
+    { params: { m: meetingId } },
+    meetingId,
+  );
   const [publishError, setPublishError] = useState<unknown>(null);
   const [publishing, setPublishing] = useState(false);
   // The agenda follows the live doc, so a second editor (another tab, an admin) stays current.
   const { live } = useLiveMeeting(meetingId);
   useMeetingTitle(data?.title);
 
-  if (!data) return error ? <ErrorNotice error={error} onRetry={reload} /> : <p role="status">{t('app.loading')}</p>;
+  if (!data)
+    return error ? (
+      <ErrorNotice error={error} onRetry={reload} />
+    ) : (
+      <p role="status">{t('app.loading')}</p>
+    );
   const detail: MeetingDetail = data;
-  if (detail.myRole !== 'secretary' && !user.isAdmin) return <p className="error">{t('editor.notAllowed')}</p>;
+  if (detail.myRole !== 'secretary' && !user.isAdmin)
+    return <p className="error">{t('editor.notAllowed')}</p>;
 
   async function publish() {
     setPublishing(true);
@@ -75,14 +86,24 @@ function EditMeeting({ meetingId }: { meetingId: string }) {
       {detail.status === 'draft' && (
         <div className="card" style={{ marginBottom: '1rem' }}>
           <p style={{ marginTop: 0 }}>{t('editor.publishHint')}</p>
-          <button type="button" className="btn btn-primary" disabled={publishing} onClick={() => void publish()} data-testid="meeting-publish">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={publishing}
+            onClick={() => void publish()}
+            data-testid="meeting-publish"
+          >
             {t('editor.publish')}
           </button>
           <ErrorNotice error={publishError} />
         </div>
       )}
       <MeetingDetailsForm meeting={detail} onSaved={(m) => setData({ ...detail, ...m })} />
-      <AgendaEditor meetingId={meetingId} agenda={live?.agenda ?? detail.agenda} participants={detail.participants} />
+      <AgendaEditor
+        meetingId={meetingId}
+        agenda={live?.agenda ?? detail.agenda}
+        participants={detail.participants}
+      />
       <ParticipantsEditor meeting={detail} onSaved={setData} />
     </section>
   );

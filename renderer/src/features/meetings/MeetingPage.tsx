@@ -25,14 +25,22 @@ export function MeetingPage() {
   const { live, status } = useLiveMeeting(meetingId);
   // Re-read the details (papers, participants) whenever the host publishes a new revision.
   const revision = typeof live?.revision === 'number' ? live.revision : 0;
-  const { data: detail, error, reload } = useApi('getMeeting', { params: { m: meetingId } }, `${meetingId}#${revision}`);
+  const {
+    data: detail,
+    error,
+    reload,
+  } = useApi('getMeeting', { params: { m: meetingId } }, `${meetingId}#${revision}`);
   const [busyItemId, setBusyItemId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const view = detail ? meetingView(detail, live) : null;
   useMeetingTitle(view?.title);
 
   if (!detail || !view)
-    return error ? <ErrorNotice error={error} onRetry={reload} /> : <p role="status">{t('app.loading')}</p>;
+    return error ? (
+      <ErrorNotice error={error} onRetry={reload} />
+    ) : (
+      <p role="status">{t('app.loading')}</p>
+    );
 
   const role = detail.myRole;
   const isChair = role === 'chair' || (user.isAdmin && role === null);

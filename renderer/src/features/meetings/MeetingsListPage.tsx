@@ -28,7 +28,11 @@ export function MeetingsListPage() {
       <ul className="card-list" data-testid="meeting-list">
         {meetings.map((m) => (
           <li key={m.id} className="card" data-testid="meeting-card" data-meeting-id={m.id}>
-            <Link className="card-title" to={`/meetings/${m.id}`} aria-label={t('meetings.open', { title: m.title })}>
+            <Link
+              className="card-title"
+              to={`/meetings/${m.id}`}
+              aria-label={t('meetings.open', { title: m.title })}
+            >
               {m.title}
             </Link>
             <div className="meta">

@@ -44,7 +44,16 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
       return;
     }
     setError(null);
-    change([...rows, { userId: p.id, username: p.username, displayName: p.displayName, role: newRole, canVote: votesByDefault(newRole) }]);
+    change([
+      ...rows,
+      {
+        userId: p.id,
+        username: p.username,
+        displayName: p.displayName,
+        role: newRole,
+        canVote: votesByDefault(newRole),
+      },
+    ]);
   }
 
   async function add(e: FormEvent) {
@@ -116,7 +125,11 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
                     data-testid="participant-role"
                     onChange={(e) => {
                       const role = e.target.value as MeetingRole;
-                      change(rows.map((x, j) => (j === i ? { ...x, role, canVote: votesByDefault(role) } : x)));
+                      change(
+                        rows.map((x, j) =>
+                          j === i ? { ...x, role, canVote: votesByDefault(role) } : x,
+                        ),
+                      );
                     }}
                   >
                     {ROLES.map((role) => (
@@ -131,7 +144,11 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
                     type="checkbox"
                     aria-label={t('participantsEditor.canVoteFor', { name: r.displayName })}
                     checked={r.canVote}
-                    onChange={(e) => change(rows.map((x, j) => (j === i ? { ...x, canVote: e.target.checked } : x)))}
+                    onChange={(e) =>
+                      change(
+                        rows.map((x, j) => (j === i ? { ...x, canVote: e.target.checked } : x)),
+                      )
+                    }
                   />
                 </td>
                 <td>
@@ -149,11 +166,19 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
           </tbody>
         </table>
       )}
-      <form className="form-grid" onSubmit={(e) => void add(e)} aria-label={t('participantsEditor.addHeading')}>
+      <form
+        className="form-grid"
+        onSubmit={(e) => void add(e)}
+        aria-label={t('participantsEditor.addHeading')}
+      >
         {user.isAdmin ? (
           <label className="field">
             <span>{t('participantsEditor.pickUser')}</span>
-            <select value={pick} onChange={(e) => setPick(e.target.value)} data-testid="participant-pick">
+            <select
+              value={pick}
+              onChange={(e) => setPick(e.target.value)}
+              data-testid="participant-pick"
+            >
               <option value="">{t('participantsEditor.pickNone')}</option>
               {available.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -176,7 +201,11 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
         )}
         <label className="field">
           <span>{t('participantsEditor.role')}</span>
-          <select value={newRole} onChange={(e) => setNewRole(e.target.value as MeetingRole)} data-testid="participant-new-role">
+          <select
+            value={newRole}
+            onChange={(e) => setNewRole(e.target.value as MeetingRole)}
+            data-testid="participant-new-role"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`role.${role}`)}
@@ -185,7 +214,12 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
           </select>
         </label>
         <div className="field" style={{ justifyContent: 'flex-end' }}>
-          <button type="submit" className="btn" data-testid="participant-add" disabled={user.isAdmin ? !pick : !username.trim()}>
+          <button
+            type="submit"
+            className="btn"
+            data-testid="participant-add"
+            disabled={user.isAdmin ? !pick : !username.trim()}
+          >
             {t('participantsEditor.add')}
           </button>
         </div>
@@ -197,7 +231,13 @@ export function ParticipantsEditor({ meeting, onSaved }: Props) {
         </p>
       )}
       {dirty && <p className="muted">{t('participantsEditor.unsaved')}</p>}
-      <button type="button" className="btn btn-primary" disabled={busy || !dirty} onClick={() => void save()} data-testid="participants-save">
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={busy || !dirty}
+        onClick={() => void save()}
+        data-testid="participants-save"
+      >
         {busy ? t('common.saving') : t('participantsEditor.save')}
       </button>
     </section>

@@ -4,7 +4,10 @@ import { currentLang } from '../../app/i18n';
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'full', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'vi-VN', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(d);
 }
 
 /** ISO text → the value of an <input type="datetime-local"> in local time. */

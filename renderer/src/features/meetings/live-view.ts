@@ -1,6 +1,10 @@
 // The meeting page shows the host's answer to GET /meetings/:m overlaid with the live doc: the
 // live doc wins once it has arrived, because it changes without a reload.
-import type { AgendaItem, MeetingDetail, Participant } from '../../../../shared/api/schemas/meetings';
+import type {
+  AgendaItem,
+  MeetingDetail,
+  Participant,
+} from '../../../../shared/api/schemas/meetings';
 import type { LiveMeetingState } from '../../collab/use-live-meeting';
 
 export interface MeetingView {
@@ -25,6 +29,7 @@ export function meetingView(detail: MeetingDetail, live: LiveMeetingState | null
     status: facts?.status ?? detail.status,
     agenda,
     participants: live?.participants ?? detail.participants,
-    currentItemId: live && 'currentItemId' in live ? (live.currentItemId ?? null) : detail.currentItemId,
+    currentItemId:
+      live && 'currentItemId' in live ? (live.currentItemId ?? null) : detail.currentItemId,
   };
 }

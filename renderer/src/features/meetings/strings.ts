@@ -2,7 +2,13 @@ import { registerStrings } from '../../app/i18n';
 
 registerStrings({
   vi: {
-    role: { chair: 'Chủ trì', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời', admin: 'Quản trị' },
+    role: {
+      chair: 'Chủ trì',
+      secretary: 'Thư ký',
+      delegate: 'Đại biểu',
+      observer: 'Khách mời',
+      admin: 'Quản trị',
+    },
     status: { draft: 'Bản nháp', published: 'Đã phát hành', archived: 'Đã lưu trữ' },
     meetings: {
       title: 'Cuộc họp của tôi',
@@ -33,7 +39,13 @@ registerStrings({
     },
   },
   en: {
-    role: { chair: 'Chair', secretary: 'Secretary', delegate: 'Delegate', observer: 'Observer', admin: 'Administrator' },
+    role: {
+      chair: 'Chair',
+      secretary: 'Secretary',
+      delegate: 'Delegate',
+      observer: 'Observer',
+      admin: 'Administrator',
+    },
     status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
     meetings: {
       title: 'My meetings',
