@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
 import type { Answer } from '../../api/client';
 import { ErrorNotice } from '../meetings/ErrorNotice';
 import { SearchKind } from '../../../../shared/api/schemas/search';
@@ -28,11 +29,13 @@ export function SearchPage() {
   const kind = params.get('kind') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const [draft, setDraft] = useState({ q, kind, from, to });
+  const meeting = params.get('meeting') ?? '';
+  const [draft, setDraft] = useState({ q, kind, from, to, meeting });
+  const meetings = useApi('listMeetings', {}, 'meetings');
   const [result, setResult] = useState<{ key: string; answer: Answer<'search'> } | null>(null);
   const [failure, setFailure] = useState<{ key: string; error: unknown } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const key = JSON.stringify({ q, kind, from, to });
+  const key = JSON.stringify({ q, kind, from, to, meeting });
   // Loading is derived: a query is showing whose answer (or refusal) has not arrived yet.
   const loading = loadingMore || (q.trim() !== '' && result?.key !== key && failure?.key !== key);
   const error = failure?.key === key ? failure.error : null;
@@ -41,7 +44,7 @@ export function SearchPage() {
     if (!q.trim()) return;
     const ctrl = new AbortController();
     api
-      .call('search', { query: { q, limit: PAGE, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }, signal: ctrl.signal })
+      .call('search', { query: { q, limit: PAGE, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(meeting ? { meeting } : {}) }, signal: ctrl.signal })
       .then(
         (answer) => setResult({ key, answer }),
         (err: unknown) => {
@@ -49,14 +52,14 @@ export function SearchPage() {
         },
       );
     return () => ctrl.abort();
-  }, [key, q, kind, from, to]);
+  }, [key, q, kind, from, to, meeting]);
 
   async function more() {
     if (!result) return;
     setLoadingMore(true);
     try {
       const next = await api.call('search', {
-        query: { q, limit: PAGE, offset: result.answer.hits.length, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+        query: { q, limit: PAGE, offset: result.answer.hits.length, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(meeting ? { meeting } : {}) },
       });
       setResult({ key, answer: { ...next, hits: [...result.answer.hits, ...next.hits] } });
     } catch (err) {
@@ -99,6 +102,17 @@ export function SearchPage() {
             {SearchKind.options.map((k) => (
               <option key={k} value={k}>
                 {t(`search.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('search.meeting')}</span>
+          <select data-testid="search-meeting" value={draft.meeting} onChange={(e) => setDraft({ ...draft, meeting: e.target.value })}>
+            <option value="">{t('search.meetingAll')}</option>
+            {(meetings.data ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
               </option>
             ))}
           </select>
