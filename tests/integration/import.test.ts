@@ -154,6 +154,11 @@ describe('import on a second host', () => {
     );
     const list = await json<Meeting[]>(await target.api('GET', '/meetings', { token: admin }), 200);
     expect(list.find((m) => m.id === w.meetingId)?.status).toBe('archived');
+    // Read-only: the archived meeting refuses changes.
+    const patch = await target.api('PATCH', `/meetings/${w.meetingId}`, { token: admin, body: { title: 'Sửa' } });
+    expect(((await patch.json()) as { error: { code: string } }).error.code).toBe('meeting_locked');
+    const agenda = await target.api('POST', `/meetings/${w.meetingId}/agenda`, { token: admin, body: { title: 'Thêm' } });
+    expect(agenda.status).toBe(409);
   });
 
   it('serves the same paper bytes and a valid audit chain there', async () => {
