@@ -17,6 +17,9 @@ async function writePaper(dir: string, name: string, title: string, body: string
 }
 
 test('secretary uploads three papers, one confidential; delegates see what they may, also offline', async ({ host, loginAs }) => {
+  // Four real uploads parsed on the host, three browser contexts: more than the default budget
+  // on a shared machine.
+  test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-e2e-'));
   const report = await writePaper(dir, 'bao-cao.pdf', 'Báo cáo tổng kết năm', ['Kết quả thực hiện nhiệm vụ năm 2026.']);
   const plan = await writePaper(dir, 'ke-hoach.pdf', 'Kế hoạch năm 2027', ['Mục tiêu tăng trưởng và giải pháp.']);
