@@ -59,7 +59,7 @@ export function createTrustRoots(db: Database) {
       return cache;
     },
     /** Validates and stores a CA certificate; the caller records the audit event. */
-    add(pem: string, addedBy: string): TrustRoot {
+    add(pem: string, addedBy: string | null): TrustRoot {
       const cert = parsePemCertificate(pem);
       if (!cert) throw new ApiError(400, 'certificate_malformed');
       if (!isCa(cert)) throw new ApiError(400, 'trust_root_not_ca');
