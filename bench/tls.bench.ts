@@ -3,7 +3,7 @@
 // issue + redeem round. Real host, loopback; numbers are per operation.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { pinnedFetch } from '../tests/helpers/tls-client';
 import { startTestHost, tempDataDir } from '../tests/helpers/host';
 import { ensureHostCertificates } from '../main/host/tls/host-certificates';
 import { percentile, printTable } from './table';
@@ -36,40 +36,38 @@ const secure = await startTestHost({ tls: true });
 const ca = secure.tls!.caPem;
 
 const N = 300;
-const keepAlive = new Agent({ connect: { ca } });
+const keepAlive = pinnedFetch(ca);
 rows.push({ operation: 'GET /health, HTTP, reused connection', ...(await timeIt(N, async () => (await fetch(`${plain.url}/api/v1/health`)).arrayBuffer())) });
 rows.push({
   operation: 'GET /health, HTTPS, reused connection',
-  ...(await timeIt(N, async () => (await undiciFetch(`${secure.url}/api/v1/health`, { dispatcher: keepAlive })).arrayBuffer())),
+  ...(await timeIt(N, async () => (await keepAlive(`${secure.url}/api/v1/health`)).arrayBuffer())),
 });
 rows.push({
   operation: 'GET /health, HTTPS, new connection (handshake)',
   ...(await timeIt(100, async () => {
-    const once = new Agent({ connect: { ca }, pipelining: 0 });
-    await (await undiciFetch(`${secure.url}/api/v1/health`, { dispatcher: once })).arrayBuffer();
+    const once = pinnedFetch(ca, { keepAlive: false });
+    await (await once(`${secure.url}/api/v1/health`)).arrayBuffer();
     await once.close();
   })),
 });
 
-const login = await undiciFetch(`${secure.url}/api/v1/auth/login`, {
+const login = await keepAlive(`${secure.url}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ username: 'admin', password: 'admin-test-password' }),
-  dispatcher: keepAlive,
 });
 const { token } = (await login.json()) as { token: string };
 rows.push({
   operation: 'pairing code issue (QR SVG) + redeem, HTTPS',
   ...(await timeIt(100, async () => {
-    const r = await undiciFetch(`${secure.url}/api/v1/pairing`, {
+    const r = await keepAlive(`${secure.url}/api/v1/pairing`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: '{}',
-      dispatcher: keepAlive,
     });
     const t = (await r.json()) as { token: string };
     await (
-      await undiciFetch(`${secure.url}/api/v1/pairing/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: t.token }), dispatcher: keepAlive })
+      await keepAlive(`${secure.url}/api/v1/pairing/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: t.token }) })
     ).arrayBuffer();
   })),
 });
