@@ -2,6 +2,7 @@
 // against one real host. The delegate's page follows the live doc `meeting/<id>`: every change
 // must appear there without a reload.
 import type { Locator, Page } from '@playwright/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, test } from './fixtures';
 
 const DEMO_MEETING = 'Phiên họp thường kỳ tháng 11 năm 2026 của Ủy ban nhân dân tỉnh';
@@ -364,4 +365,36 @@ test('a revoked session signs the person out at the next request; the skip link 
   await page.getByTestId('meeting-card').first().getByRole('link').click();
   await expect(page.getByTestId('login-submit')).toBeVisible();
   await expect(page.getByTestId('app-user')).toHaveCount(0);
+});
+
+test('a paper uploaded to an item appears on the delegate’s page without a reload', async ({
+  loginAs,
+  host,
+}) => {
+  const { page: delegate } = await loginAs('dai-bieu-3');
+  const meetingId = await openDemoMeeting(delegate);
+  await expectLive(delegate);
+  await markWindow(delegate);
+  const lastItem = delegate.getByTestId('agenda-item').last();
+  const itemId = (await lastItem.getAttribute('data-item-id'))!;
+
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage().drawText('Du thao nghi quyet', { x: 50, y: 700, size: 18, font });
+  const bytes = await pdf.save();
+  const secretary = await host.login('thu-ky');
+  const res = await host.api(
+    'POST',
+    `/meetings/${meetingId}/documents?filename=du-thao-nghi-quyet.pdf&agendaItemId=${itemId}`,
+    {
+      token: secretary,
+      raw: Buffer.from(bytes),
+      headers: { 'content-type': 'application/pdf' },
+    },
+  );
+  expect(res.status).toBe(201);
+  const { title } = (await res.json()) as { title: string };
+
+  await expect(lastItem).toContainText(title);
+  await expectNotReloaded(delegate);
 });

@@ -23,13 +23,18 @@ export function MeetingPage() {
   const user = useUser();
   const { meetingId = '' } = useParams();
   const { live, status } = useLiveMeeting(meetingId);
-  // Re-read the details (papers, participants) whenever the host publishes a new revision.
-  const revision = typeof live?.revision === 'number' ? live.revision : 0;
+  // Agenda, facts and participants come from the live doc; the details are re-read only when
+  // what the live doc cannot carry changes: the papers (papersRevision fingerprint), the
+  // caller's role (what they may see) or the meeting's status. Re-reading on every revision
+  // would make each tablet fetch on every attendance mark or vote.
+  const liveRole = live?.participants?.find((p) => p.userId === user.id)?.role ?? '';
+  const papers = typeof live?.papersRevision === 'string' ? live.papersRevision : '';
+  const refetchKey = `${meetingId}#${papers}#${liveRole}#${live?.meeting?.status ?? ''}`;
   const {
     data: detail,
     error,
     reload,
-  } = useApi('getMeeting', { params: { m: meetingId } }, `${meetingId}#${revision}`);
+  } = useApi('getMeeting', { params: { m: meetingId } }, refetchKey);
   const [busyItemId, setBusyItemId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const view = detail ? meetingView(detail, live) : null;
@@ -42,7 +47,7 @@ export function MeetingPage() {
       <p role="status">{t('app.loading')}</p>
     );
 
-  const role = detail.myRole;
+  const role = live?.participants ? liveRole || null : detail.myRole;
   const isChair = role === 'chair' || (user.isAdmin && role === null);
   const isSecretary = role === 'secretary' || (user.isAdmin && role === null);
 
