@@ -37,7 +37,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   process.env.PHONGHOP_ADMIN_PASSWORD = 'bench-password';
   const host = await startHost({ dataDir, port: 0, bind: '127.0.0.1', announce: () => {}, rendererDir: null }, silentLogger());
-  const api = (method: string, route: string, token?: string, body?: BodyInit, json?: unknown) =>
+  const api = (method: string, route: string, token?: string, body?: Uint8Array, json?: unknown) =>
     fetch(`${host.url}/api/v1${route}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(json ? { 'content-type': 'application/json' } : {}) },
