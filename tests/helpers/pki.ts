@@ -8,6 +8,9 @@ import { webcrypto } from 'node:crypto';
 // @peculiar/x509 resolves its ASN.1 parsers through tsyringe, which needs the Reflect metadata API.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
+import * as pkijs from 'pkijs';
+import { writePkcs12 as writePkcs12WithPkijs } from '../../shared/signing/pkcs12-write';
+import type { WebCrypto, WebCryptoKey } from '../../shared/signing/web-crypto';
 
 // Key types as @peculiar/x509 declares them (the Node project compiles without the DOM library).
 type KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
@@ -45,7 +48,7 @@ export interface SignerOptions {
 
 export interface Signer extends Issued {
   ca: TestCa;
-  /** A PKCS#12 file (written by OpenSSL, as real tools do) holding the key and the chain. */
+  /** A PKCS#12 file written by OpenSSL as real tools do (our own writer where OpenSSL is missing). */
   p12(passphrase: string): Promise<Buffer>;
   chainPem: string[];
 }
@@ -118,7 +121,22 @@ async function issueSigner(ca: TestCa, caKind: KeyKind, opts: SignerOptions): Pr
   };
 }
 
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const opensslAvailable = hasOpenssl();
+
 async function writePkcs12(key: PrivateKey, certPem: string, caPem: string, passphrase: string): Promise<Buffer> {
+  if (!opensslAvailable) {
+    // Without OpenSSL the file is written by our own PKCS#12 writer (same PBES2/AES format).
+    const certs = [certPem, caPem].map((pem) => pkijs.Certificate.fromBER(new x509.X509Certificate(pem).rawData));
+    return Buffer.from(await writePkcs12WithPkijs(key as unknown as WebCryptoKey, certs, passphrase, { crypto: webcrypto as unknown as WebCrypto }));
+  }
   const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey));
   const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-p12-'));

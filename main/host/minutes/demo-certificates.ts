@@ -10,6 +10,7 @@ import * as pkijs from 'pkijs';
 import type { DemoExtension } from '../bootstrap/demo-seed';
 import { derToPem } from '../../../shared/signing/pem';
 import { OID } from '../../../shared/signing/oids';
+import { writePkcs12 } from '../../../shared/signing/pkcs12-write';
 
 export const DEMO_P12_PASSPHRASE = 'demo';
 // The passphrase is public anyway; few PBKDF2 rounds keep every demo host (and test) start quick.
@@ -61,35 +62,6 @@ async function makeCertificate(opts: { subject: string; issuer: string; serial: 
   return cert;
 }
 
-async function pkcs12(key: KeyPair['privateKey'], certs: pkijs.Certificate[], passphrase: string): Promise<Uint8Array> {
-  const password = new TextEncoder().encode(passphrase).buffer as ArrayBuffer;
-  const pkcs8 = await engine.exportKey('pkcs8', key);
-  const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(pkcs8 as ArrayBuffer) });
-  const enc = { password, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 }, hmacHashAlgorithm: 'SHA-256', iterationCount: ITERATIONS };
-  await keyBag.makeInternalValues(enc, engine);
-  const pfx = new pkijs.PFX({
-    parsedValue: {
-      integrityMode: 0,
-      authenticatedSafe: new pkijs.AuthenticatedSafe({
-        parsedValue: {
-          safeContents: [
-            { privacyMode: 0, value: new pkijs.SafeContents({ safeBags: [new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.2', bagValue: keyBag })] }) },
-            {
-              privacyMode: 1,
-              value: new pkijs.SafeContents({
-                safeBags: certs.map((c) => new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.3', bagValue: new pkijs.CertBag({ parsedValue: c }) })),
-              }),
-            },
-          ],
-        },
-      }),
-    },
-  });
-  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, enc] }, engine);
-  await pfx.makeInternalValues({ password, iterations: ITERATIONS, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' }, engine);
-  return new Uint8Array(pfx.toSchema().toBER(false));
-}
-
 export interface DemoPki {
   rootPem: string;
   files: Record<string, Uint8Array>;
@@ -106,7 +78,7 @@ export async function createDemoPki(signers: Record<string, string>): Promise<De
   for (const [username, displayName] of Object.entries(signers)) {
     const keys = await generate();
     const cert = await makeCertificate({ subject: displayName, issuer: caName, serial: serial++, keys, signingKey: caKeys.privateKey, ca: false });
-    files[username] = await pkcs12(keys.privateKey, [cert, root], DEMO_P12_PASSPHRASE);
+    files[username] = await writePkcs12(keys.privateKey, [cert, root], DEMO_P12_PASSPHRASE, { iterations: ITERATIONS, crypto });
   }
   return { rootPem: derToPem(new Uint8Array(root.toSchema().toBER(false))), files };
 }
