@@ -398,3 +398,24 @@ test('a paper uploaded to an item appears on the delegate’s page without a rel
   await expect(lastItem).toContainText(title);
   await expectNotReloaded(delegate);
 });
+
+test('a session revoked while the meeting page is open signs the person out without a click', async ({
+  loginAs,
+  host,
+}) => {
+  const { page } = await loginAs('dai-bieu-2');
+  await openDemoMeeting(page);
+  await expectLive(page);
+
+  const admin = await host.login('admin');
+  const users = (await (await host.api('GET', '/users', { token: admin })).json()) as Array<{
+    id: string;
+    username: string;
+  }>;
+  const id = users.find((u) => u.username === 'dai-bieu-2')!.id;
+  expect((await host.api('DELETE', `/users/${id}/sessions`, { token: admin })).status).toBe(200);
+
+  // The sync server re-checks open connections periodically and closes this one with 4401.
+  await expect(page.getByTestId('login-submit')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('app-user')).toHaveCount(0);
+});

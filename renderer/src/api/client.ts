@@ -94,6 +94,11 @@ function headers(sendsJson: boolean): Record<string, string> {
   return h;
 }
 
+/** Tells the AuthProvider the session ended (e.g. the sync server closed with 4401). */
+export function reportAuthLost(code: string): void {
+  if (readToken()) for (const l of authLostListeners) l(code);
+}
+
 function noteAuthLost(err: ApiClientError): void {
   if (
     err.status === 401 &&

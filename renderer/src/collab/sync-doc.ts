@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { hostOrigin } from '../api/client';
+import { hostOrigin, reportAuthLost } from '../api/client';
 
 export type SyncPhase = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'refused';
 
@@ -83,8 +83,12 @@ function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
   provider.on('sync', (synced: boolean) =>
     set(synced ? 'synced' : provider.wsconnected ? 'connected' : 'connecting'),
   );
-  // A 44xx close code means the host refused this doc (no access): reconnecting is pointless.
-  provider.on('closed', () => set('refused'));
+  // A 44xx close code means the host refused this doc: reconnecting is pointless. 4401 means the
+  // session itself ended (revoked, expired), so the person is signed out at once.
+  provider.on('closed', (close: { code: number }) => {
+    set('refused');
+    if (close.code === 4401) reportAuthLost('session_expired');
+  });
   return entry;
 }
 
