@@ -243,6 +243,23 @@ describe('changing a vote and re-votes', () => {
     await ok(call(base, 'POST', `/meetings/${m.meetingId}/attendance`, m.secretary.token, { status: 'absent', userId: voter(6).id }));
   });
 
+  it('a countdown closes the ballot by itself, and late votes are refused', async () => {
+    const b = await create({ question: 'Có thời hạn', secret: true, rule: 'majority_of_cast', countdownSeconds: 5 });
+    const opened = await ok<BallotAnswer & { closesAt: string }>(chairDo(b.id, 'open'));
+    expect(Date.parse(opened.closesAt) - Date.now()).toBeGreaterThan(0);
+    await ok(vote(0, 'Tán thành', b.id));
+    let now = opened;
+    while (now.status === 'open') {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await ok<BallotAnswer & { closesAt: string }>(call(base, 'GET', `/ballots/${b.id}`, m.chair.token));
+    }
+    expect(now.status).toBe('closed');
+    expect(now.result?.cast).toBe(1);
+    await refused(vote(1, 'Tán thành', b.id), 409, 'ballot_closed');
+    const last = (await auditEvents()).at(-1)!;
+    expect(last).toMatchObject({ action: 'ballot.close', actorId: null, payload: { ballotId: b.id, reason: 'countdown' } });
+  });
+
   it('the audit chain verifies after it all', async () => {
     const report = await ok<{ valid: boolean; count: number }>(call(base, 'GET', `/meetings/${m.meetingId}/audit/verify`, voter(0).token));
     expect(report.valid).toBe(true);
