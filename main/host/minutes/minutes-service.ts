@@ -116,9 +116,12 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
     /** Called once the services exist: the live doc shows the minutes' state to every participant. */
     attach(h: MinutesHost): void {
       host = h;
+      // Projected after every meeting command, so it reads two small rows and parses nothing.
       h.live.addSection('minutes', (m) => {
-        const v = view(m);
-        return { status: v.status, revision: v.revision, signatures: v.signatures.map((x) => ({ role: x.role, signer: x.signer })) };
+        const rec = repo.get(m);
+        if (!rec) return { status: 'draft', revision: 0, signatures: [] };
+        const signed = rec.status === 'draft' ? [] : repo.signedSignatures(m, rec.revision);
+        return { status: rec.status, revision: rec.revision, signatures: signed.map((x) => ({ role: x.role, signer: x.signer_name })) };
       });
     },
 
