@@ -16,7 +16,12 @@ async function timeIt(n: number, fn: () => Promise<unknown>) {
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { n, 'p50 ms': percentile(samples, 50), 'p95 ms': percentile(samples, 95), 'per second': 1000 / (samples.reduce((a, b) => a + b, 0) / n) };
+  return {
+    n,
+    'p50 ms': percentile(samples, 50),
+    'p95 ms': percentile(samples, 95),
+    'per second': 1000 / (samples.reduce((a, b) => a + b, 0) / n),
+  };
 }
 
 const rows: Array<Record<string, string | number>> = [];
@@ -37,7 +42,10 @@ const ca = secure.tls!.caPem;
 
 const N = 300;
 const keepAlive = pinnedFetch(ca);
-rows.push({ operation: 'GET /health, HTTP, reused connection', ...(await timeIt(N, async () => (await fetch(`${plain.url}/api/v1/health`)).arrayBuffer())) });
+rows.push({
+  operation: 'GET /health, HTTP, reused connection',
+  ...(await timeIt(N, async () => (await fetch(`${plain.url}/api/v1/health`)).arrayBuffer())),
+});
 rows.push({
   operation: 'GET /health, HTTPS, reused connection',
   ...(await timeIt(N, async () => (await keepAlive(`${secure.url}/api/v1/health`)).arrayBuffer())),
@@ -67,7 +75,11 @@ rows.push({
     });
     const t = (await r.json()) as { token: string };
     await (
-      await keepAlive(`${secure.url}/api/v1/pairing/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: t.token }) })
+      await keepAlive(`${secure.url}/api/v1/pairing/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: t.token }),
+      })
     ).arrayBuffer();
   })),
 });

@@ -69,5 +69,8 @@ await Promise.all([
       ]
     : []),
 ]);
-fs.copyFileSync(path.join(root, 'main/electron/shell/join.html'), path.join(out, 'shell/join.html'));
+fs.copyFileSync(
+  path.join(root, 'main/electron/shell/join.html'),
+  path.join(out, 'shell/join.html'),
+);
 console.log(`built ${path.relative(root, out)}: main.cjs, preload.cjs, shell/join.html`);

@@ -63,7 +63,8 @@ function icon(x, y) {
   if (roundedRect(x, y, 0.27, 0.16, 0.73, 0.84, 0.03)) {
     // A seal at the bottom right: the signed minutes.
     if ((x - 0.62) ** 2 + (y - 0.72) ** 2 < 0.065 ** 2) return red;
-    for (const ly of [0.3, 0.4, 0.5, 0.6]) if (y > ly && y < ly + 0.035 && x > 0.34 && x < (ly === 0.6 ? 0.52 : 0.66)) return line;
+    for (const ly of [0.3, 0.4, 0.5, 0.6])
+      if (y > ly && y < ly + 0.035 && x > 0.34 && x < (ly === 0.6 ? 0.52 : 0.66)) return line;
     return white;
   }
   return blue;
@@ -93,10 +94,20 @@ for (const s of icoSizes) {
   offset += pngs.get(s).length;
   entries.push(e);
 }
-fs.writeFileSync(path.join(out, 'icon.ico'), Buffer.concat([header, ...entries, ...icoSizes.map((s) => pngs.get(s))]));
+fs.writeFileSync(
+  path.join(out, 'icon.ico'),
+  Buffer.concat([header, ...entries, ...icoSizes.map((s) => pngs.get(s))]),
+);
 
 // ICNS: typed PNG entries (ic07 128, ic08 256, ic09 512, ic10 1024, ic11 32, ic12 64).
-const icnsTypes = [['ic11', 32], ['ic12', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+const icnsTypes = [
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
 const parts = icnsTypes.map(([type, s]) => {
   const h = Buffer.alloc(8);
   h.write(type, 0, 'ascii');

@@ -43,13 +43,18 @@ if (!electron) {
   );
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const extra = process.argv.slice(2);
-  const child = spawn(process.execPath, [tsx, path.join(root, 'main', 'cli', 'host.ts'), '--data', dataDir, '--demo', ...extra], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [tsx, path.join(root, 'main', 'cli', 'host.ts'), '--data', dataDir, '--demo', ...extra],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   supervise(child);
 } else {
-  if (!fs.existsSync(path.join(root, 'dist', 'main', 'electron', 'main.cjs'))) run(['run', '-s', 'build:main']);
+  if (!fs.existsSync(path.join(root, 'dist', 'main', 'electron', 'main.cjs')))
+    run(['run', '-s', 'build:main']);
   // better-sqlite3 is a native module: it must be built for Electron's Node ABI, not this Node's.
   const probe = spawnSync(electron, ['-e', "require('better-sqlite3')"], {
     cwd: root,
@@ -57,8 +62,14 @@ if (!electron) {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   if (probe.status !== 0) {
-    console.log('Rebuilding better-sqlite3 for Electron (electron-builder install-app-deps); `npm rebuild better-sqlite3` restores the Node build for the tests and the headless host.');
-    const rebuilt = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+    console.log(
+      'Rebuilding better-sqlite3 for Electron (electron-builder install-app-deps); `npm rebuild better-sqlite3` restores the Node build for the tests and the headless host.',
+    );
+    const rebuilt = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), 'install-app-deps'],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (rebuilt.status !== 0) process.exit(rebuilt.status ?? 1);
   }
   const child = spawn(electron, [root, ...process.argv.slice(2)], {

@@ -9,23 +9,35 @@ export interface Encryptor {
   decryptString(encrypted: Buffer): string;
 }
 
-export function createCredentialStore(settings: SettingsStore, crypto: Encryptor, platform: string = process.platform) {
+export function createCredentialStore(
+  settings: SettingsStore,
+  crypto: Encryptor,
+  platform: string = process.platform,
+) {
   // On Linux without a keyring, safeStorage falls back to a hard-coded key ("basic_text"):
   // not a secret. Electron reports that as available, so the backend is checked separately.
-  const usable = () => crypto.isEncryptionAvailable() && !(platform === 'linux' && selectedBackend(crypto) === 'basic_text');
+  const usable = () =>
+    crypto.isEncryptionAvailable() &&
+    !(platform === 'linux' && selectedBackend(crypto) === 'basic_text');
   return {
     available: usable,
     save(hostId: string, username: string, password: string): boolean {
       if (!usable()) return false;
       const secret = crypto.encryptString(password).toString('base64');
-      settings.update({ credentials: { ...settings.get().credentials, [hostId]: { username, secret } } });
+      settings.update({
+        credentials: { ...settings.get().credentials, [hostId]: { username, secret } },
+      });
       return true;
     },
     load(hostId: string): { hostId: string; username: string; password: string } | null {
       const entry = settings.get().credentials[hostId];
       if (!entry || !usable()) return null;
       try {
-        return { hostId, username: entry.username, password: crypto.decryptString(Buffer.from(entry.secret, 'base64')) };
+        return {
+          hostId,
+          username: entry.username,
+          password: crypto.decryptString(Buffer.from(entry.secret, 'base64')),
+        };
       } catch {
         return null;
       }

@@ -5,7 +5,18 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { Certificate, IpcMainInvokeEvent, WebContents } from 'electron';
 import { startHost } from '../host/host';
 import type { RunningHost } from '../host/host';
@@ -35,7 +46,10 @@ const shellDir = path.join(here, 'shell');
 const preload = path.join(here, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  {
+    scheme: 'app',
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ]);
 
 if (!app.requestSingleInstanceLock()) {
@@ -60,7 +74,8 @@ async function main(): Promise<void> {
     if (joined) list.push(new URL(joined.url).origin);
     return list;
   };
-  const send = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => window?.webContents.send(channel, payload);
+  const send = <C extends EventChannel>(channel: C, payload: EventPayload<C>) =>
+    window?.webContents.send(channel, payload);
 
   app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('second-instance', (_e, argv) => {
@@ -82,64 +97,74 @@ async function main(): Promise<void> {
   protocol.handle('app', async (request) => {
     // app://renderer/shell/… is the shell's own join page; everything else the built renderer.
     const inShell = new URL(request.url).pathname.startsWith('/shell/');
-    const file = inShell ? resolveAppFile(shellDir, request.url.replace('/shell/', '/')) : resolveAppFile(rendererDir, request.url);
+    const file = inShell
+      ? resolveAppFile(shellDir, request.url.replace('/shell/', '/'))
+      : resolveAppFile(rendererDir, request.url);
     const headers = appProtocolHeaders(appOrigins().filter((o) => o !== APP_ORIGIN));
     if (!file) return new Response('Not found', { status: 404, headers });
     try {
       const body = await fs.promises.readFile(file);
-      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeFor(file) } });
+      return new Response(body, {
+        status: 200,
+        headers: { ...headers, 'Content-Type': contentTypeFor(file) },
+      });
     } catch {
       return new Response('Not found', { status: 404, headers });
     }
   });
 
-  registerBridgeHandlers(ipcMain, {
-    'app:info': () => ({
-      version: app.getVersion(),
-      platform: process.platform,
-      mode: settings.get().mode,
-      hostUrl: host?.url ?? settings.get().joined?.url ?? null,
-      fingerprint: host?.tls?.fingerprint ?? null,
-      lang: settings.get().lang,
-    }),
-    'app:set-language': (lang) => {
-      settings.update({ lang });
-      buildMenu();
-      return { ok: true };
+  registerBridgeHandlers(
+    ipcMain,
+    {
+      'app:info': () => ({
+        version: app.getVersion(),
+        platform: process.platform,
+        mode: settings.get().mode,
+        hostUrl: host?.url ?? settings.get().joined?.url ?? null,
+        fingerprint: host?.tls?.fingerprint ?? null,
+        lang: settings.get().lang,
+      }),
+      'app:set-language': (lang) => {
+        settings.update({ lang });
+        buildMenu();
+        return { ok: true };
+      },
+      'app:open-data-folder': async () => ({ ok: (await shell.openPath(dataDir)) === '' }),
+      'room:choose-host': async (_arg, event) => {
+        requireShellPage(event);
+        settings.update({ mode: 'host', joined: null });
+        await showRoom();
+        return { ok: true };
+      },
+      'room:join': async (request, event) => {
+        requireShellPage(event);
+        const result = await joinRoom(request, settings.pins, settings.get().lang);
+        if (result.ok) {
+          settings.update({ mode: 'join', joined: { hostId: result.hostId, url: result.url } });
+          setImmediate(() => void showRoom());
+        }
+        return result;
+      },
+      'room:leave': async () => {
+        settings.update({ mode: null, joined: null });
+        await showRoom();
+        return { ok: true };
+      },
+      'credentials:available': () => credentials.available(),
+      // A page may only touch the credentials of the host that served it.
+      'credentials:save': ({ hostId, username, password }, event) => ({
+        ok: hostIdOfSender(event) === hostId && credentials.save(hostId, username, password),
+      }),
+      'credentials:load': ({ hostId }, event) =>
+        hostIdOfSender(event) === hostId ? credentials.load(hostId) : null,
+      'credentials:forget': ({ hostId }, event) => {
+        if (hostIdOfSender(event) === hostId) credentials.forget(hostId);
+        return { ok: true };
+      },
+      'print:page': ({ path: target }) => printPage(target),
     },
-    'app:open-data-folder': async () => ({ ok: (await shell.openPath(dataDir)) === '' }),
-    'room:choose-host': async (_arg, event) => {
-      requireShellPage(event);
-      settings.update({ mode: 'host', joined: null });
-      await showRoom();
-      return { ok: true };
-    },
-    'room:join': async (request, event) => {
-      requireShellPage(event);
-      const result = await joinRoom(request, settings.pins, settings.get().lang);
-      if (result.ok) {
-        settings.update({ mode: 'join', joined: { hostId: result.hostId, url: result.url } });
-        setImmediate(() => void showRoom());
-      }
-      return result;
-    },
-    'room:leave': async () => {
-      settings.update({ mode: null, joined: null });
-      await showRoom();
-      return { ok: true };
-    },
-    'credentials:available': () => credentials.available(),
-    // A page may only touch the credentials of the host that served it.
-    'credentials:save': ({ hostId, username, password }, event) => ({
-      ok: hostIdOfSender(event) === hostId && credentials.save(hostId, username, password),
-    }),
-    'credentials:load': ({ hostId }, event) => (hostIdOfSender(event) === hostId ? credentials.load(hostId) : null),
-    'credentials:forget': ({ hostId }, event) => {
-      if (hostIdOfSender(event) === hostId) credentials.forget(hostId);
-      return { ok: true };
-    },
-    'print:page': ({ path: target }) => printPage(target),
-  }, appOrigins);
+    appOrigins,
+  );
 
   buildMenu();
   window = createWindow();
@@ -151,22 +176,29 @@ async function main(): Promise<void> {
 
   /** Choosing or joining a room is for the shell's own page, not for a host's pages. */
   function requireShellPage(event: IpcMainInvokeEvent): void {
-    if (originOf(event.senderFrame?.url ?? '') !== APP_ORIGIN) throw new Error('Only the app may choose the room.');
+    if (originOf(event.senderFrame?.url ?? '') !== APP_ORIGIN)
+      throw new Error('Only the app may choose the room.');
   }
 
   /** The host id behind the page that sent `event` (its own host, or a pinned room host). */
   function hostIdOfSender(event: IpcMainInvokeEvent): string | null {
     const origin = originOf(event.senderFrame?.url ?? '');
     if (!origin) return null;
-    if (host && origin === new URL(host.url.replace('0.0.0.0', '127.0.0.1')).origin) return host.services.security.identity().id;
-    for (const [id, pin] of Object.entries(settings.get().pins)) if (new URL(pin.url).origin === origin) return id;
+    if (host && origin === new URL(host.url.replace('0.0.0.0', '127.0.0.1')).origin)
+      return host.services.security.identity().id;
+    for (const [id, pin] of Object.entries(settings.get().pins))
+      if (new URL(pin.url).origin === origin) return id;
     return null;
   }
 
   function hardenSessions(): void {
     const s = session.defaultSession;
-    s.setPermissionRequestHandler((wc, permission, callback) => callback(permissionAllowed(permission, wc.getURL(), appOrigins())));
-    s.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, appOrigins()));
+    s.setPermissionRequestHandler((wc, permission, callback) =>
+      callback(permissionAllowed(permission, wc.getURL(), appOrigins())),
+    );
+    s.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+      permissionAllowed(permission, requestingOrigin, appOrigins()),
+    );
     s.setDevicePermissionHandler(() => devicePermissionAllowed());
     s.setCertificateVerifyProc((request, callback) => {
       const origin = `https://${request.hostname}`;
@@ -174,12 +206,23 @@ async function main(): Promise<void> {
       if (pinned === undefined) return callback(-3); // not ours: Chromium's own verification
       const chain = chainPems(request.certificate);
       if (pinned && chainMatchesPin(chain, request.hostname, pinned)) return callback(0);
-      const actual = chain.length ? compactFingerprint(new X509Certificate(chain[chain.length - 1]!).fingerprint256) : '';
-      log.warn({ host: request.hostname }, 'room host certificate does not match the pinned fingerprint');
+      const actual = chain.length
+        ? compactFingerprint(new X509Certificate(chain[chain.length - 1]!).fingerprint256)
+        : '';
+      log.warn(
+        { host: request.hostname },
+        'room host certificate does not match the pinned fingerprint',
+      );
       send('security:fingerprint-changed', { host: origin, expected: pinned ?? '', actual });
       // The page cannot load; show the loud warning on the shell's join page instead.
-      const warning = new URLSearchParams({ warning: 'fingerprint_changed', host: origin, expected: pinned ?? '', actual });
-      if (window && originOf(window.webContents.getURL()) !== APP_ORIGIN) void window.loadURL(`${APP_ORIGIN}/shell/join.html?${warning.toString()}`);
+      const warning = new URLSearchParams({
+        warning: 'fingerprint_changed',
+        host: origin,
+        expected: pinned ?? '',
+        actual,
+      });
+      if (window && originOf(window.webContents.getURL()) !== APP_ORIGIN)
+        void window.loadURL(`${APP_ORIGIN}/shell/join.html?${warning.toString()}`);
       return callback(-2);
     });
     app.on('web-contents-created', (_e, contents) => lockDown(contents));
@@ -188,7 +231,8 @@ async function main(): Promise<void> {
   /** The pinned fingerprint for a host name we show, undefined when we pin nothing for it. */
   function pinFor(hostname: string): string | null | undefined {
     const bare = hostname.replace(/^\[|\]$/g, '');
-    if (host?.tls && (bare === '127.0.0.1' || bare === 'localhost')) return compactFingerprint(host.tls.fingerprint);
+    if (host?.tls && (bare === '127.0.0.1' || bare === 'localhost'))
+      return compactFingerprint(host.tls.fingerprint);
     for (const p of Object.values(settings.get().pins)) {
       if (new URL(p.url).hostname.replace(/^\[|\]$/g, '') === bare) return p.fingerprint;
     }
@@ -229,7 +273,9 @@ async function main(): Promise<void> {
     const remember = () => {
       if (win.isDestroyed() || win.isMinimized()) return;
       const b = win.getNormalBounds();
-      settings.update({ window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() } });
+      settings.update({
+        window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() },
+      });
     };
     win.on('close', remember);
     win.on('closed', () => {
@@ -240,7 +286,12 @@ async function main(): Promise<void> {
 
   async function ensureHost(): Promise<RunningHost> {
     if (host) return host;
-    const options = { dataDir, bind: '0.0.0.0', rendererDir: fs.existsSync(rendererDir) ? rendererDir : null, demo: !app.isPackaged };
+    const options = {
+      dataDir,
+      bind: '0.0.0.0',
+      rendererDir: fs.existsSync(rendererDir) ? rendererDir : null,
+      demo: !app.isPackaged,
+    };
     try {
       host = await startHost({ ...options, port: 8740 }, log);
     } catch (err) {
@@ -283,7 +334,9 @@ async function main(): Promise<void> {
       detail: vi
         ? 'Làm máy chủ: các máy tính bảng trong phòng kết nối tới máy này.\nTham gia: kết nối tới máy chủ phòng họp bằng địa chỉ hoặc mã tham gia.'
         : 'Host: the room’s tablets connect to this computer.\nJoin: connect to the room host with its address or a joining code.',
-      buttons: vi ? ['Làm máy chủ phòng họp này', 'Tham gia phòng họp'] : ['Host this room', 'Join a room'],
+      buttons: vi
+        ? ['Làm máy chủ phòng họp này', 'Tham gia phòng họp']
+        : ['Host this room', 'Join a room'],
       defaultId: 1,
       cancelId: 1,
     });
@@ -315,7 +368,10 @@ async function main(): Promise<void> {
     const origin = originOf(window.webContents.getURL());
     if (!origin || origin === APP_ORIGIN) return { ok: false };
     // A paper or the minutes: shown in a hidden window (no preload, same hardening) and printed.
-    const printer = new BrowserWindow({ show: false, webPreferences: secureWebPreferences(undefined) });
+    const printer = new BrowserWindow({
+      show: false,
+      webPreferences: secureWebPreferences(undefined),
+    });
     try {
       await printer.loadURL(new URL(target, origin).toString());
       return await new Promise((resolve) => printer.webContents.print({}, (ok) => resolve({ ok })));
@@ -353,14 +409,23 @@ async function main(): Promise<void> {
         buildMenu();
         return;
       case 'about':
-        void dialog.showMessageBox({ type: 'info', title: 'Phòng họp không giấy', message: `Phòng họp không giấy ${app.getVersion()}` });
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'Phòng họp không giấy',
+          message: `Phòng họp không giấy ${app.getVersion()}`,
+        });
         return;
     }
   }
 
   function buildMenu(): void {
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(menuTemplate(settings.get().lang, runMenu, { mac: process.platform === 'darwin', dev: !app.isPackaged })),
+      Menu.buildFromTemplate(
+        menuTemplate(settings.get().lang, runMenu, {
+          mac: process.platform === 'darwin',
+          dev: !app.isPackaged,
+        }),
+      ),
     );
   }
 }

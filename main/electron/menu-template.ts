@@ -77,9 +77,17 @@ const labels = {
   },
 } as const;
 
-export function menuTemplate(lang: 'vi' | 'en', run: (action: MenuAction) => void, opts: { mac?: boolean; dev?: boolean } = {}): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  lang: 'vi' | 'en',
+  run: (action: MenuAction) => void,
+  opts: { mac?: boolean; dev?: boolean } = {},
+): MenuItemConstructorOptions[] {
   const l = labels[lang];
-  const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (
+    label: string,
+    action: MenuAction,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
     label,
     click: () => run(action),
     ...(accelerator ? { accelerator } : {}),
@@ -123,7 +131,12 @@ export function menuTemplate(lang: 'vi' | 'en', run: (action: MenuAction) => voi
         { label: l.zoomOut, role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
         { label: l.resetZoom, role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
         { label: l.fullScreen, role: 'togglefullscreen', accelerator: 'F11' },
-        ...(opts.dev ? ([{ type: 'separator' }, { label: l.reload, role: 'reload', accelerator: 'CmdOrCtrl+R' }] as MenuItemConstructorOptions[]) : []),
+        ...(opts.dev
+          ? ([
+              { type: 'separator' },
+              { label: l.reload, role: 'reload', accelerator: 'CmdOrCtrl+R' },
+            ] as MenuItemConstructorOptions[])
+          : []),
       ],
     },
     {

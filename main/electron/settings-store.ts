@@ -6,7 +6,12 @@ import { z } from 'zod';
 import type { PinStore } from './join/join-room';
 import { SavedBounds } from './window-state';
 
-const Pin = z.object({ fingerprint: z.string().nullable(), url: z.string(), name: z.string(), caPem: z.string().nullable() });
+const Pin = z.object({
+  fingerprint: z.string().nullable(),
+  url: z.string(),
+  name: z.string(),
+  caPem: z.string().nullable(),
+});
 const Settings = z.object({
   mode: z.enum(['host', 'join']).nullable().default(null),
   /** In join mode: the host the window shows. */
@@ -15,7 +20,9 @@ const Settings = z.object({
   window: SavedBounds.nullable().default(null),
   lang: z.enum(['vi', 'en']).default('vi'),
   /** Encrypted (safeStorage) remembered passwords by host id, base64. */
-  credentials: z.record(z.string(), z.object({ username: z.string(), secret: z.string() })).default({}),
+  credentials: z
+    .record(z.string(), z.object({ username: z.string(), secret: z.string() }))
+    .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -22,7 +22,10 @@ export const DEFAULT_SIZE = { width: 1280, height: 860 };
  * Where to open the window: the saved place if it still shows on one of today's displays (a
  * projector may be gone), otherwise the default size centred by the system.
  */
-export function restoreBounds(saved: SavedBounds | null, workAreas: readonly Rect[]): Partial<Rect> & { width: number; height: number; maximized: boolean } {
+export function restoreBounds(
+  saved: SavedBounds | null,
+  workAreas: readonly Rect[],
+): Partial<Rect> & { width: number; height: number; maximized: boolean } {
   if (!saved) return { ...DEFAULT_SIZE, maximized: false };
   const visible = workAreas.some(
     (a) =>
@@ -31,6 +34,17 @@ export function restoreBounds(saved: SavedBounds | null, workAreas: readonly Rec
       saved.y >= a.y - 10 &&
       saved.y + 50 <= a.y + a.height,
   );
-  if (!visible) return { width: Math.min(saved.width, DEFAULT_SIZE.width), height: Math.min(saved.height, DEFAULT_SIZE.height), maximized: saved.maximized };
-  return { x: saved.x, y: saved.y, width: saved.width, height: saved.height, maximized: saved.maximized };
+  if (!visible)
+    return {
+      width: Math.min(saved.width, DEFAULT_SIZE.width),
+      height: Math.min(saved.height, DEFAULT_SIZE.height),
+      maximized: saved.maximized,
+    };
+  return {
+    x: saved.x,
+    y: saved.y,
+    width: saved.width,
+    height: saved.height,
+    maximized: saved.maximized,
+  };
 }

@@ -9,7 +9,10 @@ const HttpsOrLoopbackUrl = z
   .refine((u) => {
     try {
       const url = new URL(u);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+      return (
+        url.protocol === 'https:' ||
+        (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+      );
     } catch {
       return false;
     }
@@ -41,10 +44,23 @@ export const JoinRequest = z
 export type JoinRequest = z.input<typeof JoinRequest>;
 
 export const JoinResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), hostId: z.string(), hostName: z.string(), fingerprint: z.string().nullable(), url: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    hostId: z.string(),
+    hostName: z.string(),
+    fingerprint: z.string().nullable(),
+    url: z.string(),
+  }),
   z.object({
     ok: z.literal(false),
-    code: z.enum(['fingerprint_changed', 'fingerprint_mismatch', 'host_mismatch', 'unreachable', 'pairing_refused', 'invalid']),
+    code: z.enum([
+      'fingerprint_changed',
+      'fingerprint_mismatch',
+      'host_mismatch',
+      'unreachable',
+      'pairing_refused',
+      'invalid',
+    ]),
     message: z.string(),
     expected: z.string().optional(),
     actual: z.string().optional(),
@@ -62,8 +78,16 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const CredentialKey = z.object({ hostId: z.string().min(1).max(100), username: z.string().min(1).max(64) }).strict();
-export const SavedCredential = z.object({ hostId: z.string().min(1).max(100), username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+export const CredentialKey = z
+  .object({ hostId: z.string().min(1).max(100), username: z.string().min(1).max(64) })
+  .strict();
+export const SavedCredential = z
+  .object({
+    hostId: z.string().min(1).max(100),
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
 export const PrintRequest = z
   .object({
     /** A path on the current host to print (a paper or the minutes PDF); absent: the current page. */
@@ -87,7 +111,10 @@ export const invokeChannels = {
   'room:leave': { arg: Void, answer: Ok },
   'credentials:available': { arg: Void, answer: z.boolean() },
   'credentials:save': { arg: SavedCredential, answer: Ok },
-  'credentials:load': { arg: CredentialKey.pick({ hostId: true }), answer: SavedCredential.nullable() },
+  'credentials:load': {
+    arg: CredentialKey.pick({ hostId: true }),
+    answer: SavedCredential.nullable(),
+  },
   'credentials:forget': { arg: CredentialKey.pick({ hostId: true }), answer: Ok },
   'print:page': { arg: PrintRequest, answer: Ok },
 } as const satisfies Record<string, { arg: z.ZodType; answer: z.ZodType }>;
@@ -99,7 +126,11 @@ export const eventChannels = {
   /** A menu command the page handles (e.g. search, zoom to fit). */
   'menu:command': z.enum(['search', 'print', 'fit-width', 'next-page', 'previous-page']),
   /** The pinned certificate of the room's host changed: show a loud warning. */
-  'security:fingerprint-changed': z.object({ host: z.string(), expected: z.string(), actual: z.string() }),
+  'security:fingerprint-changed': z.object({
+    host: z.string(),
+    expected: z.string(),
+    actual: z.string(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -113,7 +144,10 @@ export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
 
 /** What the preload script puts on `window.phonghop`. */
 export interface PhonghopBridge {
-  invoke<C extends InvokeChannel>(channel: C, ...arg: InvokeArg<C> extends undefined ? [] : [InvokeArg<C>]): Promise<InvokeAnswer<C>>;
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    ...arg: InvokeArg<C> extends undefined ? [] : [InvokeArg<C>]
+  ): Promise<InvokeAnswer<C>>;
   /** Subscribes to an event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
 }

@@ -16,7 +16,10 @@ let server: http.Server;
 let base: string;
 
 test.beforeAll(async () => {
-  const built = spawnSync(process.execPath, ['scripts/build-main.mjs'], { cwd: root, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, ['scripts/build-main.mjs'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (built.status !== 0) throw new Error(built.stderr);
   server = http.createServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1) || 'join.html';
@@ -26,7 +29,10 @@ test.beforeAll(async () => {
       res.end();
       return;
     }
-    res.setHeader('Content-Type', name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8');
+    res.setHeader(
+      'Content-Type',
+      name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',
+    );
     res.end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +51,15 @@ async function withBridge(page: Page, answers: Answer[]) {
       phonghop: {
         invoke: async (channel: string, arg: unknown) => {
           calls.push([channel, arg]);
-          if (channel === 'app:info') return { version: '0', platform: 'linux', mode: null, hostUrl: null, fingerprint: null, lang: 'vi' };
+          if (channel === 'app:info')
+            return {
+              version: '0',
+              platform: 'linux',
+              mode: null,
+              hostUrl: null,
+              fingerprint: null,
+              lang: 'vi',
+            };
           if (channel === 'room:join') return queue.shift();
           return { ok: true };
         },
@@ -54,26 +68,55 @@ async function withBridge(page: Page, answers: Answer[]) {
     });
   }, answers);
 }
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: Array<[string, unknown]> }).__calls);
+const calls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __calls: Array<[string, unknown]> }).__calls);
 
-test('sends the address, code and fingerprint to main and shows the joined host', async ({ page }) => {
-  await withBridge(page, [{ ok: true, hostId: 'h1', hostName: 'phong-hop-1', fingerprint: 'AB'.repeat(32), url: 'https://10.0.0.5:8740' }]);
+test('sends the address, code and fingerprint to main and shows the joined host', async ({
+  page,
+}) => {
+  await withBridge(page, [
+    {
+      ok: true,
+      hostId: 'h1',
+      hostName: 'phong-hop-1',
+      fingerprint: 'AB'.repeat(32),
+      url: 'https://10.0.0.5:8740',
+    },
+  ]);
   await page.goto(`${base}/join.html`);
   await expect(page.getByRole('heading', { name: 'Tham gia phòng họp' })).toBeVisible();
   await page.getByLabel('Địa chỉ hoặc liên kết tham gia').fill('10.0.0.5:8740');
   await page.getByLabel('Mã tham gia').fill('k7m4-qx2b');
   await page.getByLabel('Mã tham gia').press('Enter');
   await expect(page.getByRole('status')).toContainText('Đã kết nối tới phong-hop-1');
-  expect((await calls(page)).filter(([c]) => c === 'room:join')).toEqual([['room:join', { url: 'https://10.0.0.5:8740', code: 'k7m4-qx2b' }]]);
+  expect((await calls(page)).filter(([c]) => c === 'room:join')).toEqual([
+    ['room:join', { url: 'https://10.0.0.5:8740', code: 'k7m4-qx2b' }],
+  ]);
 });
 
-test('warns loudly when the pinned certificate changed, and re-joins only when accepted', async ({ page }) => {
+test('warns loudly when the pinned certificate changed, and re-joins only when accepted', async ({
+  page,
+}) => {
   await withBridge(page, [
-    { ok: false, code: 'fingerprint_changed', message: 'CẢNH BÁO: chứng thư của máy chủ phòng họp đã thay đổi.', expected: 'CD'.repeat(32), actual: 'EF'.repeat(32) },
-    { ok: true, hostId: 'h1', hostName: 'phong-hop-1', fingerprint: 'EF'.repeat(32), url: 'https://10.0.0.5:8740' },
+    {
+      ok: false,
+      code: 'fingerprint_changed',
+      message: 'CẢNH BÁO: chứng thư của máy chủ phòng họp đã thay đổi.',
+      expected: 'CD'.repeat(32),
+      actual: 'EF'.repeat(32),
+    },
+    {
+      ok: true,
+      hostId: 'h1',
+      hostName: 'phong-hop-1',
+      fingerprint: 'EF'.repeat(32),
+      url: 'https://10.0.0.5:8740',
+    },
   ]);
   await page.goto(`${base}/join.html`);
-  await page.getByLabel('Địa chỉ hoặc liên kết tham gia').fill('https://10.0.0.5:8740/join?t=abcdefghijklmnop');
+  await page
+    .getByLabel('Địa chỉ hoặc liên kết tham gia')
+    .fill('https://10.0.0.5:8740/join?t=abcdefghijklmnop');
   await page.getByRole('button', { name: 'Tham gia', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('CẢNH BÁO');
@@ -87,11 +130,19 @@ test('warns loudly when the pinned certificate changed, and re-joins only when a
   ]);
 });
 
-test('shows the warning main sends it to after a refused certificate, and switches to English', async ({ page }) => {
+test('shows the warning main sends it to after a refused certificate, and switches to English', async ({
+  page,
+}) => {
   await withBridge(page, []);
-  await page.goto(`${base}/join.html?warning=fingerprint_changed&host=${encodeURIComponent('https://10.0.0.5:8740')}&expected=AA&actual=BB`);
-  await expect(page.getByRole('alert')).toContainText('CẢNH BÁO: chứng thư của máy chủ phòng họp https://10.0.0.5:8740 đã thay đổi');
-  await expect(page.getByLabel('Địa chỉ hoặc liên kết tham gia')).toHaveValue('https://10.0.0.5:8740');
+  await page.goto(
+    `${base}/join.html?warning=fingerprint_changed&host=${encodeURIComponent('https://10.0.0.5:8740')}&expected=AA&actual=BB`,
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'CẢNH BÁO: chứng thư của máy chủ phòng họp https://10.0.0.5:8740 đã thay đổi',
+  );
+  await expect(page.getByLabel('Địa chỉ hoặc liên kết tham gia')).toHaveValue(
+    'https://10.0.0.5:8740',
+  );
   await page.getByTestId('lang-toggle').click();
   await expect(page.getByRole('heading', { name: 'Join a room' })).toBeVisible();
   await expect(page.getByLabel('Joining code')).toBeVisible();

@@ -18,7 +18,8 @@ let browser: Browser;
 let origin: string;
 
 test.beforeAll(async () => {
-  if (!fs.existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('Run `npm run build:renderer` before the e2e tests.');
+  if (!fs.existsSync(`${RENDERER_DIR}/index.html`))
+    throw new Error('Run `npm run build:renderer` before the e2e tests.');
   // Bound to every interface, as in a meeting room: the host turns TLS on by itself.
   host = await startTestHost({ bind: '0.0.0.0', demo: true, rendererDir: RENDERER_DIR });
   origin = `https://127.0.0.1:${host.port}`;
@@ -48,17 +49,32 @@ async function signIn(page: Page, username: string) {
   await page.getByTestId('login-submit').click();
 }
 
-async function secretaryShowsCode(): Promise<{ code: string; joinUrl: string; fingerprint: string; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+async function secretaryShowsCode(): Promise<{
+  code: string;
+  joinUrl: string;
+  fingerprint: string;
+  page: Page;
+}> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await signIn(page, 'thu-ky');
-  await page.getByTestId('meeting-card').filter({ hasText: DEMO_MEETING }).getByRole('link').click();
+  await page
+    .getByTestId('meeting-card')
+    .filter({ hasText: DEMO_MEETING })
+    .getByRole('link')
+    .click();
   await page.getByTestId('pairing-open').click();
   await expect(page.getByTestId('pairing-qr')).toBeVisible();
   const code = (await page.getByTestId('pairing-code').innerText()).trim();
   const joinUrl = (await page.getByTestId('pairing-qr').getAttribute('data-join-url'))!;
-  const fingerprint = (await page.getByTestId('pairing-fingerprint').innerText()).replace(/\s/g, '');
+  const fingerprint = (await page.getByTestId('pairing-fingerprint').innerText()).replace(
+    /\s/g,
+    '',
+  );
   return { code, joinUrl, fingerprint, page };
 }
 
@@ -67,7 +83,12 @@ test('a tablet joins the LAN host over HTTPS with the short code', async () => {
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   expect(fingerprint).toBe(host.tls!.fingerprint.replace(/:/g, ''));
 
-  const tablet = await browser.newContext({ locale: 'vi-VN', viewport: TABLET, hasTouch: true, isMobile: true });
+  const tablet = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: TABLET,
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await tablet.newPage();
   await page.goto(`${origin}/join`);
   expect(page.url().startsWith('https://')).toBe(true);
@@ -81,7 +102,9 @@ test('a tablet joins the LAN host over HTTPS with the short code', async () => {
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced');
 
   // The code was good once: a second tablet typing it is told so, in words.
-  const second = await (await browser.newContext({ locale: 'vi-VN', viewport: TABLET, hasTouch: true, isMobile: true })).newPage();
+  const second = await (
+    await browser.newContext({ locale: 'vi-VN', viewport: TABLET, hasTouch: true, isMobile: true })
+  ).newPage();
   await second.goto(`${origin}/join`);
   await signIn(second, 'dai-bieu-2');
   await second.getByTestId('pairing-code-input').fill(code);
@@ -95,7 +118,12 @@ test('a tablet joins by opening the QR code link (the LAN address), in English',
   expect(link.protocol).toBe('https:');
   expect(link.searchParams.get('fp')).toBe(host.tls!.fingerprint.replace(/:/g, ''));
 
-  const tablet = await browser.newContext({ locale: 'en-GB', viewport: TABLET, hasTouch: true, isMobile: true });
+  const tablet = await browser.newContext({
+    locale: 'en-GB',
+    viewport: TABLET,
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await tablet.newPage();
   // The QR code names the host's LAN address, which its certificate covers.
   await page.goto(joinUrl);
@@ -116,7 +144,10 @@ test('plain HTTP to the LAN host only redirects to HTTPS', async () => {
 });
 
 test("the admin's host-wide code shows the host certificate's fingerprint and offers its CA", async () => {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await page.getByTestId('login-username').fill('admin');
@@ -124,7 +155,9 @@ test("the admin's host-wide code shows the host certificate's fingerprint and of
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-join-code').click();
   await expect(page.getByTestId('pairing-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  await expect(page.getByTestId('pairing-fingerprint')).toHaveText(host.tls!.fingerprint.replace(/:/g, '').replace(/(.{4})(?=.)/g, '$1 '));
+  await expect(page.getByTestId('pairing-fingerprint')).toHaveText(
+    host.tls!.fingerprint.replace(/:/g, '').replace(/(.{4})(?=.)/g, '$1 '),
+  );
   const first = await page.getByTestId('pairing-code').innerText();
   await page.getByTestId('pairing-new').click();
   await expect(page.getByTestId('pairing-code')).not.toHaveText(first);

@@ -8,8 +8,13 @@ import { pinnedFetch } from '../helpers/tls-client';
 import { joinRoom } from '../../main/electron/join/join-room';
 import type { PinStore } from '../../main/electron/join/join-room';
 
-function memoryPins(): PinStore & { all: Map<string, { fingerprint: string | null; url: string }> } {
-  const all = new Map<string, { fingerprint: string | null; url: string; name: string; caPem: string | null }>();
+function memoryPins(): PinStore & {
+  all: Map<string, { fingerprint: string | null; url: string }>;
+} {
+  const all = new Map<
+    string,
+    { fingerprint: string | null; url: string; name: string; caPem: string | null }
+  >();
   return { all, pinned: (id) => all.get(id), pin: (id, e) => void all.set(id, e) };
 }
 
@@ -32,8 +37,17 @@ describe('joining a room from the desktop app', () => {
     await host.stop(true);
   });
   const ticket = async () => {
-    const r = await f(`${host.url}/api/v1/pairing`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' });
-    return (await r.json()) as { joinUrl: string; code: string; token: string; host: { hostId: string; fingerprint: string } };
+    const r = await f(`${host.url}/api/v1/pairing`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return (await r.json()) as {
+      joinUrl: string;
+      code: string;
+      token: string;
+      host: { hostId: string; fingerprint: string };
+    };
   };
   const compact = (fp: string) => fp.replace(/:/g, '');
 
@@ -41,7 +55,13 @@ describe('joining a room from the desktop app', () => {
     const t = await ticket();
     const pins = memoryPins();
     const joined = await joinRoom({ url: t.joinUrl }, pins, 'en');
-    expect(joined).toEqual({ ok: true, hostId: t.host.hostId, hostName: expect.any(String), fingerprint: compact(t.host.fingerprint), url: host.url });
+    expect(joined).toEqual({
+      ok: true,
+      hostId: t.host.hostId,
+      hostName: expect.any(String),
+      fingerprint: compact(t.host.fingerprint),
+      url: host.url,
+    });
     expect(pins.all.get(t.host.hostId)?.fingerprint).toBe(compact(t.host.fingerprint));
     const again = await joinRoom({ url: t.joinUrl }, pins, 'en');
     expect(again).toMatchObject({ ok: false, code: 'pairing_refused' });
@@ -67,12 +87,26 @@ describe('joining a room from the desktop app', () => {
   it('warns loudly when a pinned host presents another certificate, and joins only when accepted', async () => {
     const t = await ticket();
     const pins = memoryPins();
-    pins.pin(t.host.hostId, { fingerprint: 'CD'.repeat(32), url: host.url, name: 'old', caPem: null });
+    pins.pin(t.host.hostId, {
+      fingerprint: 'CD'.repeat(32),
+      url: host.url,
+      name: 'old',
+      caPem: null,
+    });
     const warned = await joinRoom({ url: host.url, code: t.code }, pins, 'vi');
-    expect(warned).toMatchObject({ ok: false, code: 'fingerprint_changed', expected: 'CD'.repeat(32), actual: compact(t.host.fingerprint) });
+    expect(warned).toMatchObject({
+      ok: false,
+      code: 'fingerprint_changed',
+      expected: 'CD'.repeat(32),
+      actual: compact(t.host.fingerprint),
+    });
     if (warned.ok) throw new Error('unreachable');
     expect(warned.message).toMatch(/^CẢNH BÁO/);
-    const accepted = await joinRoom({ url: host.url, code: t.code, acceptChangedFingerprint: true }, pins, 'vi');
+    const accepted = await joinRoom(
+      { url: host.url, code: t.code, acceptChangedFingerprint: true },
+      pins,
+      'vi',
+    );
     expect(accepted).toMatchObject({ ok: true });
     expect(pins.all.get(t.host.hostId)?.fingerprint).toBe(compact(t.host.fingerprint));
   });
@@ -81,11 +115,19 @@ describe('joining a room from the desktop app', () => {
     const t = await ticket();
     const link = new URL(t.joinUrl);
     link.searchParams.set('h', 'another-room-host');
-    expect(await joinRoom({ url: link.toString() }, memoryPins(), 'en')).toMatchObject({ ok: false, code: 'host_mismatch' });
+    expect(await joinRoom({ url: link.toString() }, memoryPins(), 'en')).toMatchObject({
+      ok: false,
+      code: 'host_mismatch',
+    });
   });
 
   it('refuses plain http to another computer and malformed requests', async () => {
-    expect(await joinRoom({ url: 'http://10.1.2.3:8740', code: 'ABCD-EFGH' }, memoryPins())).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await joinRoom({ url: host.url }, memoryPins())).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await joinRoom({ url: 'http://10.1.2.3:8740', code: 'ABCD-EFGH' }, memoryPins()),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await joinRoom({ url: host.url }, memoryPins())).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 });

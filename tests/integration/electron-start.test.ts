@@ -19,13 +19,20 @@ describe.runIf(!hasElectronBinary)('npm start without the Electron binary', () =
   it('falls back to the headless host with the demo, and logs no secrets', async () => {
     const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0'], {
       cwd: root,
-      env: { ...process.env, PHONGHOP_DATA_DIR: dataDir, PHONGHOP_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'debug' },
+      env: {
+        ...process.env,
+        PHONGHOP_DATA_DIR: dataDir,
+        PHONGHOP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LOG_LEVEL: 'debug',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
 
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {
@@ -47,22 +54,41 @@ describe.runIf(!hasElectronBinary)('npm start without the Electron binary', () =
     const post = (route: string, body: unknown, token?: string) =>
       fetch(`${url}/api/v1${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       });
-    expect((await post('/auth/login', { username: 'admin', password: 'wrong-Secret-456' })).status).toBe(401);
+    expect(
+      (await post('/auth/login', { username: 'admin', password: 'wrong-Secret-456' })).status,
+    ).toBe(401);
     const login = await post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
-    const meetings = (await (await fetch(`${url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } })).json()) as unknown[];
+    const meetings = (await (
+      await fetch(`${url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as unknown[];
     expect(meetings.length).toBeGreaterThan(0); // the demo meeting
-    const ticket = (await (await post('/pairing', {}, token)).json()) as { code: string; token: string };
+    const ticket = (await (await post('/pairing', {}, token)).json()) as {
+      code: string;
+      token: string;
+    };
     expect((await post('/pairing/redeem', { code: ticket.code })).status).toBe(200);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"login"');
-    for (const secret of [ADMIN_PASSWORD, 'wrong-Secret-456', token, ticket.token, ticket.code, ticket.code.replace('-', '')])
-      expect(output.includes(secret), `log output contains a secret: ${secret.slice(0, 4)}…`).toBe(false);
+    for (const secret of [
+      ADMIN_PASSWORD,
+      'wrong-Secret-456',
+      token,
+      ticket.token,
+      ticket.code,
+      ticket.code.replace('-', ''),
+    ])
+      expect(output.includes(secret), `log output contains a secret: ${secret.slice(0, 4)}…`).toBe(
+        false,
+      );
   }, 120_000);
 });

@@ -60,9 +60,26 @@ describe('security headers', () => {
       ['/assets/missing.js'],
       ['/api/v1/nothing-here'],
       ['/api/v1/health', { method: 'DELETE' }],
-      ['/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }],
-      ['/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 1 }) }],
-      ['/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(3 * 1024 * 1024) }],
+      [
+        '/api/v1/auth/login',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' },
+      ],
+      [
+        '/api/v1/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 1 }),
+        },
+      ],
+      [
+        '/api/v1/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: 'x'.repeat(3 * 1024 * 1024),
+        },
+      ],
       ['/%E0%A4%A'],
     ];
     const statuses: number[] = [];

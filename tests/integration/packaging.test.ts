@@ -36,7 +36,9 @@ interface BuilderConfig {
   protocols: Array<{ schemes: string[] }>;
 }
 
-const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const config = yaml.load(
+  fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'),
+) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
   it('targets AppImage and deb, NSIS, dmg with the app id, name and icons', () => {
@@ -45,7 +47,11 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
-    for (const icon of [config.win.icon, config.mac.icon, path.join(config.linux.icon, '512x512.png')])
+    for (const icon of [
+      config.win.icon,
+      config.mac.icon,
+      path.join(config.linux.icon, '512x512.png'),
+    ])
       expect(fs.statSync(path.join(root, icon)).size, icon).toBeGreaterThan(100);
     expect(config.protocols[0]!.schemes).toEqual(['phonghop']);
   });
@@ -55,8 +61,13 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).toEqual(ELECTRON_FUSES);
   });
   it('rebuilds better-sqlite3 for Electron in `npm run dist`', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
-    expect(pkg.scripts.dist).toMatch(/electron-builder install-app-deps && electron-builder --config electron-builder\.yml/);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.dist).toMatch(
+      /electron-builder install-app-deps && electron-builder --config electron-builder\.yml/,
+    );
     expect(pkg.main).toBe('dist/main/electron/main.cjs');
   });
 });
@@ -74,15 +85,27 @@ describe('the packaged app (dir target, stand-in Electron)', () => {
       const r = spawnSync('npm', ['run', '-s', 'build:renderer'], { cwd: root, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`renderer build failed: ${r.stderr}`);
     }
-    const built = spawnSync(process.execPath, ['scripts/build-main.mjs'], { cwd: root, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, ['scripts/build-main.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (built.status !== 0) throw new Error(`build:main failed: ${built.stderr}`);
 
     // The stand-in: a script where Electron's binary goes, carrying a fuse wire (sentinel,
     // version 1, 8 fuses, all enabled) so electron-builder's real fuse flipping runs on it.
     const dist = path.join(work, 'electron-dist');
     fs.mkdirSync(dist);
-    const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111'), Buffer.from('\n')]);
-    fs.writeFileSync(path.join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n# '), wire]), { mode: 0o755 });
+    const wire = Buffer.concat([
+      Buffer.from(SENTINEL),
+      Buffer.from([1, 8]),
+      Buffer.from('11111111'),
+      Buffer.from('\n'),
+    ]);
+    fs.writeFileSync(
+      path.join(dist, 'electron'),
+      Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n# '), wire]),
+      { mode: 0o755 },
+    );
     fs.writeFileSync(path.join(dist, 'version'), '41.10.0');
 
     const out = path.join(work, 'out');
@@ -115,19 +138,50 @@ describe('the packaged app (dir target, stand-in Electron)', () => {
   });
 
   it('holds the entry points named by package.json', () => {
-    const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string; name: string };
+    const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as {
+      main: string;
+      name: string;
+    };
     expect(pkg.main).toBe('dist/main/electron/main.cjs');
-    for (const entry of ['/package.json', '/dist/main/electron/main.cjs', '/dist/main/electron/preload.cjs', '/dist/main/electron/shell/join.html', '/dist/main/electron/shell/join.js', '/dist/renderer/index.html'])
+    for (const entry of [
+      '/package.json',
+      '/dist/main/electron/main.cjs',
+      '/dist/main/electron/preload.cjs',
+      '/dist/main/electron/shell/join.html',
+      '/dist/main/electron/shell/join.js',
+      '/dist/renderer/index.html',
+    ])
       expect(files, entry).toContain(entry);
   });
 
   it('holds no sources, tests, source maps or dev tools', () => {
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
-    expect(own.filter((f) => /^\/(main|shared|renderer|tests|bench|scripts|resources|\.ci|\.git)(\/|$)/.test(f))).toEqual([]);
+    expect(
+      own.filter((f) =>
+        /^\/(main|shared|renderer|tests|bench|scripts|resources|\.ci|\.git)(\/|$)/.test(f),
+      ),
+    ).toEqual([]);
     expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-    for (const dev of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', '@playwright/test', 'eslint', 'tsx', 'react'])
+    for (const dev of [
+      'electron',
+      'electron-builder',
+      'vitest',
+      'typescript',
+      'vite',
+      '@playwright/test',
+      'eslint',
+      'tsx',
+      'react',
+    ])
       expect(files, dev).not.toContain(`/node_modules/${dev}/package.json`);
-    for (const cfg of ['/tsconfig.json', '/electron-builder.yml', '/vitest.config.ts', '/eslint.config.js', '/CONTRIBUTING.md', '/package-lock.json'])
+    for (const cfg of [
+      '/tsconfig.json',
+      '/electron-builder.yml',
+      '/vitest.config.ts',
+      '/eslint.config.js',
+      '/CONTRIBUTING.md',
+      '/package-lock.json',
+    ])
       expect(files).not.toContain(cfg);
   });
 
@@ -137,8 +191,18 @@ describe('the packaged app (dir target, stand-in Electron)', () => {
     const native = '/node_modules/better-sqlite3/build/Release/better_sqlite3.node';
     expect(files).toContain(native);
     expect(asar.statFile(archive, native.slice(1)).unpacked).toBe(true);
-    expect(fs.statSync(path.join(appDir, 'resources', 'app.asar.unpacked', native)).size).toBeGreaterThan(100_000);
-    expect(fs.existsSync(path.join(appDir, 'resources', 'app.asar.unpacked/node_modules/better-sqlite3/build/Release/obj'))).toBe(false);
+    expect(
+      fs.statSync(path.join(appDir, 'resources', 'app.asar.unpacked', native)).size,
+    ).toBeGreaterThan(100_000);
+    expect(
+      fs.existsSync(
+        path.join(
+          appDir,
+          'resources',
+          'app.asar.unpacked/node_modules/better-sqlite3/build/Release/obj',
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('names the binary and flips the fuses as configured', async () => {

@@ -33,7 +33,11 @@ describe('pairing', () => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await f(`${host.url}/api/v1${route}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await f(`${host.url}/api/v1${route}`, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
     const text = await res.text();
     await f.close();
     return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
@@ -65,16 +69,22 @@ describe('pairing', () => {
 
     const first = await api('POST', '/pairing/redeem', { body: { token: ticket.token } });
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ meeting: { id: meetingId }, host: { hostId: ticket.host.hostId, fingerprint: ticket.host.fingerprint } });
+    expect(first.json).toMatchObject({
+      meeting: { id: meetingId },
+      host: { hostId: ticket.host.hostId, fingerprint: ticket.host.fingerprint },
+    });
     const again = await api('POST', '/pairing/redeem', { body: { code: ticket.code } });
     expect(again.status).toBe(410);
     expect((again.json as { error: { code: string } }).error.code).toBe('pairing_used');
 
     // A new code, typed in lower case without the dash, works once too.
-    const second = (await api('POST', '/pairing', { token: secretary, body: { meetingId } })).json as Ticket;
+    const second = (await api('POST', '/pairing', { token: secretary, body: { meetingId } }))
+      .json as Ticket;
     const typed = second.code.replace('-', '').toLowerCase();
     expect((await api('POST', '/pairing/redeem', { body: { code: typed } })).status).toBe(200);
-    expect((await api('POST', '/pairing/redeem', { body: { token: second.token } })).status).toBe(410);
+    expect((await api('POST', '/pairing/redeem', { body: { token: second.token } })).status).toBe(
+      410,
+    );
   });
 
   it('expires', async () => {
@@ -94,17 +104,26 @@ describe('pairing', () => {
       expect(r.status).toBe(404);
       expect((r.json as { error: { code: string } }).error.code).toBe('pairing_unknown');
     }
-    expect((await api('POST', '/pairing/redeem', { body: { code: 'ZZZZ-ZZZZ' } })).status).toBe(429);
+    expect((await api('POST', '/pairing/redeem', { body: { code: 'ZZZZ-ZZZZ' } })).status).toBe(
+      429,
+    );
   });
 
   it('only admins, or the secretary or chair of the meeting, issue codes', async () => {
     const delegate = await login('dai-bieu-1');
     const meetingId = await demoMeetingId(await login('thu-ky'));
-    expect((await api('POST', '/pairing', { token: delegate, body: { meetingId } })).status).toBe(403);
+    expect((await api('POST', '/pairing', { token: delegate, body: { meetingId } })).status).toBe(
+      403,
+    );
     expect((await api('POST', '/pairing', { token: delegate, body: {} })).status).toBe(403);
-    expect((await api('POST', '/pairing', { token: await login('chu-toa'), body: { meetingId } })).status).toBe(200);
+    expect(
+      (await api('POST', '/pairing', { token: await login('chu-toa'), body: { meetingId } }))
+        .status,
+    ).toBe(200);
     expect((await api('POST', '/pairing', { body: {} })).status).toBe(401);
-    const bad = await api('POST', '/pairing/redeem', { body: { code: 'ABCD-EFGH', token: 'x'.repeat(20) } });
+    const bad = await api('POST', '/pairing/redeem', {
+      body: { code: 'ABCD-EFGH', token: 'x'.repeat(20) },
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -12,7 +12,10 @@ describe('sessions', () => {
   afterEach(() => host.stop(true));
 
   async function userId(admin: string, username: string) {
-    const users = (await (await host.api('GET', '/users', { token: admin })).json()) as { id: string; username: string }[];
+    const users = (await (await host.api('GET', '/users', { token: admin })).json()) as {
+      id: string;
+      username: string;
+    }[];
     return users.find((u) => u.username === username)!.id;
   }
 
@@ -32,16 +35,18 @@ describe('sessions', () => {
     const revoked = await host.api('DELETE', `/users/${id}/sessions`, { token: admin });
     expect(revoked.status).toBe(200);
     expect(await revoked.json()).toEqual({ revoked: 2 });
-    for (const t of [tabletA, tabletB]) expect((await host.api('GET', '/me', { token: t })).status).toBe(401);
+    for (const t of [tabletA, tabletB])
+      expect((await host.api('GET', '/me', { token: t })).status).toBe(401);
     expect((await host.api('GET', '/me', { token: other })).status).toBe(200);
-
   });
 
   it('only admins may end sessions; unknown users are 404', async () => {
     const admin = await host.login('admin');
     const delegate = await host.login('dai-bieu-1');
     const id = await userId(admin, 'dai-bieu-2');
-    expect((await host.api('DELETE', `/users/${id}/sessions`, { token: delegate })).status).toBe(403);
+    expect((await host.api('DELETE', `/users/${id}/sessions`, { token: delegate })).status).toBe(
+      403,
+    );
     expect((await host.api('GET', `/users/${id}/sessions`, { token: delegate })).status).toBe(403);
     expect((await host.api('DELETE', '/users/nobody/sessions', { token: admin })).status).toBe(404);
   });
@@ -52,6 +57,11 @@ describe('sessions', () => {
     const token = await host.login('admin');
     const res = await host.api('GET', '/me', { token, headers: { 'accept-language': 'en' } });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'session_expired', message: 'Your session has expired; please sign in again.' } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'session_expired',
+        message: 'Your session has expired; please sign in again.',
+      },
+    });
   });
 });

@@ -15,26 +15,35 @@ describe('login rate limiting', () => {
   afterEach(() => host.stop(true));
 
   const attempt = (password: string, lang = 'vi', username = 'admin') =>
-    host.api('POST', '/auth/login', { body: { username, password }, headers: { 'accept-language': lang } });
+    host.api('POST', '/auth/login', {
+      body: { username, password },
+      headers: { 'accept-language': lang },
+    });
 
   it('refuses the 6th wrong password in a minute with 429, then lets the right one in after the lockout', async () => {
     for (let i = 1; i <= 5; i++) {
       now += 5_000;
       const res = await attempt(`wrong-${i}`);
       expect(res.status).toBe(401);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_credentials');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'bad_credentials',
+      );
     }
     now += 5_000;
     const sixth = await attempt('wrong-6', 'en');
     expect(sixth.status).toBe(429);
     const body = (await sixth.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('login_locked');
-    expect(body.error.message).toMatch(/^Too many wrong passwords\. Sign-in is locked for now; try again in \d+ seconds\.$/);
+    expect(body.error.message).toMatch(
+      /^Too many wrong passwords\. Sign-in is locked for now; try again in \d+ seconds\.$/,
+    );
 
     // Even the right password waits for the lockout to end; the message is in Vietnamese by default.
     const locked = await attempt(ADMIN_PASSWORD);
     expect(locked.status).toBe(429);
-    expect(((await locked.json()) as { error: { message: string } }).error.message).toContain('thử lại sau');
+    expect(((await locked.json()) as { error: { message: string } }).error.message).toContain(
+      'thử lại sau',
+    );
 
     now += 61_000;
     const ok = await attempt(ADMIN_PASSWORD);

@@ -43,7 +43,10 @@ describe('host over TLS (127.0.0.1, TLS forced)', () => {
 
   it('refuses a client that pins another CA (a different fingerprint)', async () => {
     const otherDir = tempDataDir('phonghop-other-ca-');
-    const other = await ensureHostCertificates({ dir: otherDir, names: ['127.0.0.1', 'localhost'] });
+    const other = await ensureHostCertificates({
+      dir: otherDir,
+      names: ['127.0.0.1', 'localhost'],
+    });
     expect(other.fingerprint).not.toBe(host.tls!.fingerprint);
     const fetchOther = pinnedFetch(other.caPem);
     await expect(fetchOther(`${host.url}/api/v1/health`)).rejects.toThrow();
@@ -61,15 +64,22 @@ describe('host over TLS (127.0.0.1, TLS forced)', () => {
     });
     const { token } = (await login.json()) as { token: string };
     const meetings = (await (
-      await fetchPinned(`${host.url}/api/v1/meetings`, { headers: { authorization: `Bearer ${token}` } })
+      await fetchPinned(`${host.url}/api/v1/meetings`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json()) as { id: string }[];
     const meetingId = meetings[0]!.id;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${host.url.replace('https:', 'wss:')}/sync`, `meeting/${meetingId}`, doc, {
-      params: { token },
-      WebSocketPolyfill: pinnedWebSocket(host.tls!.caPem) as unknown as typeof WebSocket,
-      disableBc: true,
-    });
+    const provider = new WebsocketProvider(
+      `${host.url.replace('https:', 'wss:')}/sync`,
+      `meeting/${meetingId}`,
+      doc,
+      {
+        params: { token },
+        WebSocketPolyfill: pinnedWebSocket(host.tls!.caPem) as unknown as typeof WebSocket,
+        disableBc: true,
+      },
+    );
     await new Promise<void>((resolve) => {
       if (provider.synced) resolve();
       provider.once('sync', () => resolve());
@@ -118,16 +128,21 @@ describe('host bound to the LAN', () => {
   });
 
   it('answers plain HTTP only with a redirect to HTTPS on the same port', async () => {
-    const res = await fetch(`http://127.0.0.1:${host.port}/api/v1/meetings?x=1`, { redirect: 'manual' });
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/v1/meetings?x=1`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(308);
     expect(res.headers.get('location')).toBe(`https://127.0.0.1:${host.port}/api/v1/meetings?x=1`);
     // A forged Host header is not echoed into the redirect.
     const forged = await new Promise<string | undefined>((resolve, reject) => {
       import('node:http').then(({ default: http }) => {
-        const req = http.request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example/x?' } }, (r) => {
-          r.resume();
-          resolve(r.headers.location);
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example/x?' } },
+          (r) => {
+            r.resume();
+            resolve(r.headers.location);
+          },
+        );
         req.on('error', reject);
         req.end();
       }, reject);
@@ -152,7 +167,10 @@ describe('TLS configuration errors', () => {
     const made = await ensureHostCertificates({ dir, names: ['127.0.0.1'] });
     const certFile = path.join(dir, 'chain.pem');
     fs.writeFileSync(certFile, made.certChainPem);
-    const host = await startTestHost({ tlsCertFile: certFile, tlsKeyFile: path.join(dir, 'server-key.pem') });
+    const host = await startTestHost({
+      tlsCertFile: certFile,
+      tlsKeyFile: path.join(dir, 'server-key.pem'),
+    });
     expect(host.url.startsWith('https://')).toBe(true);
     expect(host.tls!.generated).toBe(false);
     expect(host.tls!.fingerprint).toBe(made.fingerprint);

@@ -1,8 +1,17 @@
 // The desktop shell's security configuration, tested from its plain modules (no Electron binary).
 import { describe, expect, it } from 'vitest';
 import { assertSecure, secureWebPreferences } from '../../main/electron/security/web-preferences';
-import { APP_ORIGIN, decideWindowOpen, isVettedExternalUrl, mayNavigate, originOf } from '../../main/electron/security/navigation-policy';
-import { devicePermissionAllowed, permissionAllowed } from '../../main/electron/security/permission-policy';
+import {
+  APP_ORIGIN,
+  decideWindowOpen,
+  isVettedExternalUrl,
+  mayNavigate,
+  originOf,
+} from '../../main/electron/security/navigation-policy';
+import {
+  devicePermissionAllowed,
+  permissionAllowed,
+} from '../../main/electron/security/permission-policy';
 import { appProtocolCsp, appProtocolHeaders } from '../../main/electron/security/csp';
 import { ELECTRON_FUSES } from '../../main/electron/security/fuses';
 import { resolveAppFile } from '../../main/electron/app-protocol';
@@ -28,8 +37,17 @@ describe('webPreferences', () => {
     expect(secureWebPreferences(undefined)).not.toHaveProperty('preload');
   });
   it('refuses any weakened variant', () => {
-    for (const weaken of [{ contextIsolation: false }, { sandbox: false }, { nodeIntegration: true }, { webSecurity: false }, { allowRunningInsecureContent: true }, { webviewTag: true }]) {
-      expect(() => assertSecure({ ...secureWebPreferences(undefined), ...weaken })).toThrow(/Insecure webPreferences/);
+    for (const weaken of [
+      { contextIsolation: false },
+      { sandbox: false },
+      { nodeIntegration: true },
+      { webSecurity: false },
+      { allowRunningInsecureContent: true },
+      { webviewTag: true },
+    ]) {
+      expect(() => assertSecure({ ...secureWebPreferences(undefined), ...weaken })).toThrow(
+        /Insecure webPreferences/,
+      );
     }
   });
 });
@@ -51,9 +69,22 @@ describe('navigation', () => {
       expect(mayNavigate(bad, origins), bad).toBe(false);
   });
   it('never opens a new app window; vetted https links go to the browser', () => {
-    expect(decideWindowOpen('https://vanban.chinhphu.vn/', origins)).toEqual({ action: 'deny', openExternally: true });
-    for (const bad of ['http://example.com/', 'file:///C:/x', 'javascript:1', 'https://user:pw@example.com/', 'smb://server/share', `${HOST}/x`])
-      expect(decideWindowOpen(bad, origins), bad).toEqual({ action: 'deny', openExternally: false });
+    expect(decideWindowOpen('https://vanban.chinhphu.vn/', origins)).toEqual({
+      action: 'deny',
+      openExternally: true,
+    });
+    for (const bad of [
+      'http://example.com/',
+      'file:///C:/x',
+      'javascript:1',
+      'https://user:pw@example.com/',
+      'smb://server/share',
+      `${HOST}/x`,
+    ])
+      expect(decideWindowOpen(bad, origins), bad).toEqual({
+        action: 'deny',
+        openExternally: false,
+      });
     expect(isVettedExternalUrl('https://example.com/a?b=c')).toBe(true);
   });
   it('computes origins for app:// URLs', () => {
@@ -67,7 +98,20 @@ describe('permissions', () => {
   it('grants only clipboard writing and full screen, and only to the app', () => {
     expect(permissionAllowed('clipboard-sanitized-write', `${HOST}/m`, origins)).toBe(true);
     expect(permissionAllowed('fullscreen', `${APP_ORIGIN}/`, origins)).toBe(true);
-    for (const p of ['media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'openExternal', 'display-capture', 'hid', 'serial', 'usb', 'clipboard-read', 'unknown'])
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'midiSysex',
+      'openExternal',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'clipboard-read',
+      'unknown',
+    ])
       expect(permissionAllowed(p, `${HOST}/`, origins), p).toBe(false);
     expect(permissionAllowed('fullscreen', 'https://evil.example/', origins)).toBe(false);
     expect(devicePermissionAllowed()).toBe(false);
@@ -82,14 +126,27 @@ describe('app:// responses', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(`connect-src 'self' ${HOST} wss://192.168.1.10:8740`);
     expect(csp).not.toMatch(/connect-src[^;]* ws: /);
-    expect(appProtocolHeaders([])).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    expect(appProtocolHeaders([])).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
   });
   it('serve files inside the renderer folder only', () => {
     const root = '/app/dist/renderer';
-    expect(resolveAppFile(root, 'app://renderer/assets/index-abc.js')).toBe('/app/dist/renderer/assets/index-abc.js');
-    expect(resolveAppFile(root, 'app://renderer/meetings/12')).toBe('/app/dist/renderer/index.html');
+    expect(resolveAppFile(root, 'app://renderer/assets/index-abc.js')).toBe(
+      '/app/dist/renderer/assets/index-abc.js',
+    );
+    expect(resolveAppFile(root, 'app://renderer/meetings/12')).toBe(
+      '/app/dist/renderer/index.html',
+    );
     expect(resolveAppFile(root, 'app://renderer/')).toBe('/app/dist/renderer/index.html');
-    for (const bad of ['app://renderer/%2e%2e/%2e%2e/etc/passwd.txt', 'app://renderer/..%2F..%2Fmain.cjs', 'app://other/x.js', 'https://renderer/x.js', 'app://renderer/a%00.js']) {
+    for (const bad of [
+      'app://renderer/%2e%2e/%2e%2e/etc/passwd.txt',
+      'app://renderer/..%2F..%2Fmain.cjs',
+      'app://other/x.js',
+      'https://renderer/x.js',
+      'app://renderer/a%00.js',
+    ]) {
       const r = resolveAppFile(root, bad);
       expect(r === null || r.startsWith(`${root}/`), bad).toBe(true);
     }

@@ -31,12 +31,20 @@ function fakeIpcMain() {
     removeHandler: (channel: string) => void handlers.delete(channel),
   };
 }
-const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+const event = (url: string, parent: unknown = null) =>
+  ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
 function stubHandlers(): BridgeHandlers {
   const ok = () => ({ ok: true });
   return {
-    'app:info': () => ({ version: '0.1.0', platform: 'linux', mode: null, hostUrl: null, fingerprint: null, lang: 'vi' }),
+    'app:info': () => ({
+      version: '0.1.0',
+      platform: 'linux',
+      mode: null,
+      hostUrl: null,
+      fingerprint: null,
+      lang: 'vi',
+    }),
     'app:set-language': ok,
     'app:open-data-folder': ok,
     'room:choose-host': ok,
@@ -62,26 +70,60 @@ describe('IPC in main', () => {
     const ipc = fakeIpcMain();
     registerBridgeHandlers(ipc, stubHandlers(), () => [APP_ORIGIN, HOST]);
     const info = ipc.handlers.get('app:info')!;
-    await expect(Promise.resolve(info(event(`${HOST}/meetings`)))).resolves.toMatchObject({ version: '0.1.0' });
-    await expect(Promise.resolve(info(event(`${APP_ORIGIN}/shell/join.html`)))).resolves.toMatchObject({ lang: 'vi' });
-    await expect(Promise.resolve().then(() => info(event(`${HOST}/x`, { url: HOST })))).rejects.toThrow(/untrusted sender/);
-    await expect(Promise.resolve().then(() => info(event('https://evil.example/')))).rejects.toThrow(/untrusted sender/);
-    await expect(Promise.resolve().then(() => info({ senderFrame: null } as unknown as IpcMainInvokeEvent))).rejects.toThrow(/untrusted sender/);
+    await expect(Promise.resolve(info(event(`${HOST}/meetings`)))).resolves.toMatchObject({
+      version: '0.1.0',
+    });
+    await expect(
+      Promise.resolve(info(event(`${APP_ORIGIN}/shell/join.html`))),
+    ).resolves.toMatchObject({ lang: 'vi' });
+    await expect(
+      Promise.resolve().then(() => info(event(`${HOST}/x`, { url: HOST }))),
+    ).rejects.toThrow(/untrusted sender/);
+    await expect(
+      Promise.resolve().then(() => info(event('https://evil.example/'))),
+    ).rejects.toThrow(/untrusted sender/);
+    await expect(
+      Promise.resolve().then(() => info({ senderFrame: null } as unknown as IpcMainInvokeEvent)),
+    ).rejects.toThrow(/untrusted sender/);
   });
   it('validates arguments before the handler and answers after it', async () => {
     const ipc = fakeIpcMain();
     let called = 0;
-    registerBridgeHandlers(ipc, { ...stubHandlers(), 'credentials:save': () => (called++, { ok: true }), 'credentials:load': () => ({ nope: 1 }) as never }, () => [HOST]);
+    registerBridgeHandlers(
+      ipc,
+      {
+        ...stubHandlers(),
+        'credentials:save': () => (called++, { ok: true }),
+        'credentials:load': () => ({ nope: 1 }) as never,
+      },
+      () => [HOST],
+    );
     const save = ipc.handlers.get('credentials:save')!;
-    await expect(Promise.resolve().then(() => save(event(HOST), { hostId: 'h', username: 'u' }))).rejects.toThrow();
-    await expect(Promise.resolve().then(() => save(event(HOST), { hostId: 'h', username: 'u', password: 'p', extra: 1 }))).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() => save(event(HOST), { hostId: 'h', username: 'u' })),
+    ).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() =>
+        save(event(HOST), { hostId: 'h', username: 'u', password: 'p', extra: 1 }),
+      ),
+    ).rejects.toThrow();
     expect(called).toBe(0);
-    await expect(Promise.resolve(save(event(HOST), { hostId: 'h', username: 'u', password: 'p' }))).resolves.toEqual({ ok: true });
+    await expect(
+      Promise.resolve(save(event(HOST), { hostId: 'h', username: 'u', password: 'p' })),
+    ).resolves.toEqual({ ok: true });
     expect(called).toBe(1);
-    await expect(Promise.resolve().then(() => ipc.handlers.get('credentials:load')!(event(HOST), { hostId: 'h' }))).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() =>
+        ipc.handlers.get('credentials:load')!(event(HOST), { hostId: 'h' }),
+      ),
+    ).rejects.toThrow();
     const join = ipc.handlers.get('room:join')!;
-    await expect(Promise.resolve().then(() => join(event(HOST), { url: 'http://10.0.0.5:8740' }))).rejects.toThrow();
-    await expect(Promise.resolve().then(() => join(event(HOST), { url: 'file:///etc/passwd' }))).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() => join(event(HOST), { url: 'http://10.0.0.5:8740' })),
+    ).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() => join(event(HOST), { url: 'file:///etc/passwd' })),
+    ).rejects.toThrow();
   });
   it('trusts only top-level frames of the app origins', () => {
     expect(isTrustedSender({ url: `${HOST}/a`, parent: null }, [HOST])).toBe(true);
@@ -97,9 +139,14 @@ describe('preload bridge', () => {
     return {
       calls,
       listeners,
-      invoke: async (channel: string, ...args: unknown[]) => (calls.push([channel, args[0]]), { ok: true }),
-      on: (c: string, l: (e: unknown, ...a: unknown[]) => void) => void (listeners.get(c) ?? listeners.set(c, new Set()).get(c)!).add(l),
-      removeListener: (c: string, l: (e: unknown, ...a: unknown[]) => void) => void listeners.get(c)?.delete(l),
+      invoke: async (channel: string, ...args: unknown[]) => (
+        calls.push([channel, args[0]]),
+        { ok: true }
+      ),
+      on: (c: string, l: (e: unknown, ...a: unknown[]) => void) =>
+        void (listeners.get(c) ?? listeners.set(c, new Set()).get(c)!).add(l),
+      removeListener: (c: string, l: (e: unknown, ...a: unknown[]) => void) =>
+        void listeners.get(c)?.delete(l),
       send: () => {
         throw new Error('never');
       },
@@ -115,7 +162,10 @@ describe('preload bridge', () => {
   });
   it('refuses unknown channels and invalid arguments before they reach main', async () => {
     const ipc = fakeIpcRenderer();
-    const bridge = createBridge(ipc) as unknown as { invoke(c: string, a?: unknown): Promise<unknown>; on(c: string, l: (p: unknown) => void): () => void };
+    const bridge = createBridge(ipc) as unknown as {
+      invoke(c: string, a?: unknown): Promise<unknown>;
+      on(c: string, l: (p: unknown) => void): () => void;
+    };
     await expect(bridge.invoke('fs:read', '/etc/passwd')).rejects.toThrow(/Unknown channel/);
     await expect(bridge.invoke('__proto__')).rejects.toThrow(/Unknown channel/);
     await expect(bridge.invoke('app:set-language', 'fr')).rejects.toThrow(/Invalid argument/);
@@ -136,8 +186,13 @@ describe('preload bridge', () => {
     expect(ipc.listeners.get('menu:command')!.size).toBe(0);
   });
   it('preload source uses the bridge only (no raw ipcRenderer, no sendSync)', () => {
-    const src = fs.readFileSync(path.join(__dirname, '../../main/electron/preload/preload.ts'), 'utf8');
-    expect(src).toContain('contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer))');
+    const src = fs.readFileSync(
+      path.join(__dirname, '../../main/electron/preload/preload.ts'),
+      'utf8',
+    );
+    expect(src).toContain(
+      'contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer))',
+    );
     expect(src).not.toContain('sendSync');
     // Imported once, handed once to createBridge: never exposed itself.
     expect(src.match(/ipcRenderer/g)).toHaveLength(2);
@@ -148,10 +203,24 @@ describe('preload bridge', () => {
 
 describe('deep links', () => {
   it('parse phonghop://join links from the QR code', () => {
-    const link = 'phonghop://join?url=https%3A%2F%2F10.0.0.5%3A8740&t=abcdefghijklmnop&h=host-1&fp=AB12';
-    expect(parseDeepLink(link)).toEqual({ url: 'https://10.0.0.5:8740', token: 'abcdefghijklmnop', hostId: 'host-1', fingerprint: 'AB12' });
-    expect(deepLinkFromArgv(['/opt/app/phong-hop', '--no-sandbox', link])).toMatchObject({ hostId: 'host-1' });
-    for (const bad of ['phonghop://delete?url=x', 'https://join?url=x', 'phonghop://join', 'garbage']) expect(parseDeepLink(bad), bad).toBeNull();
+    const link =
+      'phonghop://join?url=https%3A%2F%2F10.0.0.5%3A8740&t=abcdefghijklmnop&h=host-1&fp=AB12';
+    expect(parseDeepLink(link)).toEqual({
+      url: 'https://10.0.0.5:8740',
+      token: 'abcdefghijklmnop',
+      hostId: 'host-1',
+      fingerprint: 'AB12',
+    });
+    expect(deepLinkFromArgv(['/opt/app/phong-hop', '--no-sandbox', link])).toMatchObject({
+      hostId: 'host-1',
+    });
+    for (const bad of [
+      'phonghop://delete?url=x',
+      'https://join?url=x',
+      'phonghop://join',
+      'garbage',
+    ])
+      expect(parseDeepLink(bad), bad).toBeNull();
     expect(deepLinkFromArgv(['app', '--flag'])).toBeNull();
   });
 });
@@ -160,7 +229,10 @@ describe('menu', () => {
   const collect = (lang: 'vi' | 'en') => {
     const actions: MenuAction[] = [];
     const items = menuTemplate(lang, (a) => actions.push(a));
-    const flat = items.flatMap((top) => [top, ...((top.submenu as Electron.MenuItemConstructorOptions[]) ?? [])]);
+    const flat = items.flatMap((top) => [
+      top,
+      ...((top.submenu as Electron.MenuItemConstructorOptions[]) ?? []),
+    ]);
     return { items, flat, actions };
   };
   it('is in Vietnamese or English with the same shortcuts', () => {
@@ -173,7 +245,8 @@ describe('menu', () => {
     expect(accel).toContainEqual(['In…', 'CmdOrCtrl+P']);
     expect(accel).toContainEqual(['Tham gia phòng họp…', 'CmdOrCtrl+J']);
     expect(accel).toContainEqual(['Tìm kiếm', 'CmdOrCtrl+F']);
-    for (const i of vi.flat) if (i.type !== 'separator') expect(i.label, JSON.stringify(i)).toBeTruthy();
+    for (const i of vi.flat)
+      if (i.type !== 'separator') expect(i.label, JSON.stringify(i)).toBeTruthy();
     const accelerators = vi.flat.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
@@ -188,10 +261,15 @@ describe('menu', () => {
 describe('window state', () => {
   const screenA = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('restores the saved place when it is still on a display', () => {
-    expect(restoreBounds({ x: 100, y: 80, width: 1200, height: 800, maximized: true }, screenA)).toEqual({ x: 100, y: 80, width: 1200, height: 800, maximized: true });
+    expect(
+      restoreBounds({ x: 100, y: 80, width: 1200, height: 800, maximized: true }, screenA),
+    ).toEqual({ x: 100, y: 80, width: 1200, height: 800, maximized: true });
   });
   it('falls back when the display it was on is gone (projector unplugged)', () => {
-    const r = restoreBounds({ x: 2500, y: 80, width: 1200, height: 800, maximized: false }, screenA);
+    const r = restoreBounds(
+      { x: 2500, y: 80, width: 1200, height: 800, maximized: false },
+      screenA,
+    );
     expect(r.x).toBeUndefined();
     expect(r.width).toBe(1200);
     expect(restoreBounds(null, screenA)).toEqual({ width: 1280, height: 860, maximized: false });
@@ -199,7 +277,8 @@ describe('window state', () => {
 });
 
 describe('remembered credentials', () => {
-  const file = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-settings-')), 'settings.json');
+  const file = () =>
+    path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-settings-')), 'settings.json');
   const xor = (s: Buffer) => Buffer.from(s.map((b) => b ^ 0x5a));
   const encryptor = (backend = 'gnome_libsecret') => ({
     isEncryptionAvailable: () => true,
@@ -213,15 +292,25 @@ describe('remembered credentials', () => {
     const store = createCredentialStore(settings, encryptor(), 'linux');
     expect(store.save('host-1', 'thu-ky', 'mật-khẩu')).toBe(true);
     expect(fs.readFileSync(f, 'utf8')).not.toContain('mật-khẩu');
-    expect(createCredentialStore(createSettingsStore(f), encryptor(), 'linux').load('host-1')).toEqual({ hostId: 'host-1', username: 'thu-ky', password: 'mật-khẩu' });
+    expect(
+      createCredentialStore(createSettingsStore(f), encryptor(), 'linux').load('host-1'),
+    ).toEqual({ hostId: 'host-1', username: 'thu-ky', password: 'mật-khẩu' });
     store.forget('host-1');
     expect(store.load('host-1')).toBeNull();
   });
   it('are not kept at all without a real key store', () => {
-    const store = createCredentialStore(createSettingsStore(file()), encryptor('basic_text'), 'linux');
+    const store = createCredentialStore(
+      createSettingsStore(file()),
+      encryptor('basic_text'),
+      'linux',
+    );
     expect(store.available()).toBe(false);
     expect(store.save('h', 'u', 'p')).toBe(false);
-    const none = createCredentialStore(createSettingsStore(file()), { ...encryptor(), isEncryptionAvailable: () => false }, 'win32');
+    const none = createCredentialStore(
+      createSettingsStore(file()),
+      { ...encryptor(), isEncryptionAvailable: () => false },
+      'win32',
+    );
     expect(none.save('h', 'u', 'p')).toBe(false);
   });
 });
@@ -232,14 +321,21 @@ describe('certificate pinning', () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-pin2-'));
     const a = await ensureHostCertificates({ dir, names: ['10.0.0.5', 'phong-hop.local'] });
     const b = await ensureHostCertificates({ dir: other, names: ['10.0.0.5'] });
-    const chain = a.certChainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)!;
+    const chain = a.certChainPem.match(
+      /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+    )!;
     expect(chain).toHaveLength(2);
     expect(chainMatchesPin(chain, '10.0.0.5', a.fingerprint)).toBe(true);
-    expect(chainMatchesPin(chain, 'phong-hop.local', a.fingerprint.replace(/:/g, '').toLowerCase())).toBe(true);
+    expect(
+      chainMatchesPin(chain, 'phong-hop.local', a.fingerprint.replace(/:/g, '').toLowerCase()),
+    ).toBe(true);
     expect(chainMatchesPin(chain, '10.0.0.6', a.fingerprint)).toBe(false);
     expect(chainMatchesPin(chain, '10.0.0.5', b.fingerprint)).toBe(false);
     // A leaf from another CA presented with our CA appended does not pass.
-    const forged = [b.certChainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)![0], chain[1]!];
+    const forged = [
+      b.certChainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)![0],
+      chain[1]!,
+    ];
     expect(chainMatchesPin(forged, '10.0.0.5', a.fingerprint)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(other, { recursive: true, force: true });

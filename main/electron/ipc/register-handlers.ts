@@ -8,15 +8,25 @@ import { isTrustedSender } from './sender-policy';
 import type { SenderFrameLike } from './sender-policy';
 
 export type BridgeHandlers = {
-  [C in InvokeChannel]: (arg: z.output<(typeof invokeChannels)[C]['arg']>, event: IpcMainInvokeEvent) => InvokeAnswer<C> | Promise<InvokeAnswer<C>>;
+  [C in InvokeChannel]: (
+    arg: z.output<(typeof invokeChannels)[C]['arg']>,
+    event: IpcMainInvokeEvent,
+  ) => InvokeAnswer<C> | Promise<InvokeAnswer<C>>;
 };
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown,
+  ): void;
   removeHandler(channel: string): void;
 }
 
-export function registerBridgeHandlers(ipcMain: IpcMainLike, handlers: BridgeHandlers, appOrigins: () => readonly string[]): () => void {
+export function registerBridgeHandlers(
+  ipcMain: IpcMainLike,
+  handlers: BridgeHandlers,
+  appOrigins: () => readonly string[],
+): () => void {
   const channels = Object.keys(invokeChannels) as InvokeChannel[];
   for (const channel of channels) {
     const schema = invokeChannels[channel];

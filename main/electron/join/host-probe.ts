@@ -40,7 +40,9 @@ function chainOf(socket: TLSSocket): string[] {
   while (cert?.raw && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
     out.push(new X509Certificate(cert.raw).toString());
-    const next: PeerCertificate | undefined = (cert as PeerCertificate & { issuerCertificate?: PeerCertificate }).issuerCertificate;
+    const next: PeerCertificate | undefined = (
+      cert as PeerCertificate & { issuerCertificate?: PeerCertificate }
+    ).issuerCertificate;
     cert = next && next !== cert ? next : undefined;
   }
   return out;
@@ -62,7 +64,10 @@ function readJson(res: http.IncomingMessage): Promise<JsonAnswer> {
     });
     res.on('end', () => {
       try {
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
+        });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -72,7 +77,11 @@ function readJson(res: http.IncomingMessage): Promise<JsonAnswer> {
 }
 
 /** GET /api/v1/host/identity; checks the chain against `pinned` when given. */
-export function probeHost(baseUrl: string, pinned: string | undefined, timeoutMs = 8000): Promise<Probe> {
+export function probeHost(
+  baseUrl: string,
+  pinned: string | undefined,
+  timeoutMs = 8000,
+): Promise<Probe> {
   const url = new URL('/api/v1/host/identity', baseUrl);
   return new Promise<Probe>((resolve, reject) => {
     const onResponse = (res: http.IncomingMessage) => {
@@ -91,7 +100,13 @@ export function probeHost(baseUrl: string, pinned: string | undefined, timeoutMs
         const expected = pinned ?? fingerprint;
         if (!chainMatchesPin(chain, url.hostname, expected)) {
           res.destroy();
-          reject(new PinError('fingerprint_mismatch', 'The host certificate does not match the expected fingerprint.', fingerprint));
+          reject(
+            new PinError(
+              'fingerprint_mismatch',
+              'The host certificate does not match the expected fingerprint.',
+              fingerprint,
+            ),
+          );
           return;
         }
       }
@@ -104,19 +119,32 @@ export function probeHost(baseUrl: string, pinned: string | undefined, timeoutMs
       url.protocol === 'https:'
         ? // Not trusting the chain yet is deliberate: it is checked against the pin above, and
           // this request carries no secret.
-          https.request(url, { method: 'GET', rejectUnauthorized: false, timeout: timeoutMs, agent: false }, onResponse)
+          https.request(
+            url,
+            { method: 'GET', rejectUnauthorized: false, timeout: timeoutMs, agent: false },
+            onResponse,
+          )
         : http.request(url, { method: 'GET', timeout: timeoutMs, agent: false }, onResponse);
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (err) => reject(err instanceof PinError ? err : new PinError('unreachable', err.message)));
+    req.on('error', (err) =>
+      reject(err instanceof PinError ? err : new PinError('unreachable', err.message)),
+    );
     req.end();
   });
 }
 
 /** A JSON request trusting only `caPem` (full TLS verification, host name included). */
-export function requestJson(baseUrl: string, path: string, init: { method: string; body?: unknown; caPem: string | null; lang?: string }): Promise<JsonAnswer> {
+export function requestJson(
+  baseUrl: string,
+  path: string,
+  init: { method: string; body?: unknown; caPem: string | null; lang?: string },
+): Promise<JsonAnswer> {
   const url = new URL(path, baseUrl);
   const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': init.lang ?? 'vi' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': init.lang ?? 'vi',
+  };
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(payload));
@@ -125,7 +153,11 @@ export function requestJson(baseUrl: string, path: string, init: { method: strin
     const options = { method: init.method, headers, timeout: 8000, agent: false as const };
     const req =
       url.protocol === 'https:'
-        ? https.request(url, { ...options, ca: init.caPem ?? undefined, rejectUnauthorized: true }, (res) => readJson(res).then(resolve, reject))
+        ? https.request(
+            url,
+            { ...options, ca: init.caPem ?? undefined, rejectUnauthorized: true },
+            (res) => readJson(res).then(resolve, reject),
+          )
         : http.request(url, options, (res) => readJson(res).then(resolve, reject));
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);

@@ -9,7 +9,10 @@ import { PinError, probeHost, requestJson } from './host-probe';
 
 export interface PinStore {
   pinned(hostId: string): { fingerprint: string | null; url: string } | undefined;
-  pin(hostId: string, entry: { fingerprint: string | null; url: string; name: string; caPem: string | null }): void;
+  pin(
+    hostId: string,
+    entry: { fingerprint: string | null; url: string; name: string; caPem: string | null },
+  ): void;
 }
 
 type Lang = 'vi' | 'en';
@@ -26,12 +29,25 @@ const text = {
     vi: 'Địa chỉ này là một máy chủ phòng họp khác với mã QR. Hãy kiểm tra lại địa chỉ.',
     en: 'This address is a different room host than the QR code names. Check the address.',
   },
-  unreachable: { vi: 'Không kết nối được tới máy chủ phòng họp: {detail}', en: 'Cannot reach the room host: {detail}' },
-  pairing_refused: { vi: 'Mã tham gia bị từ chối: {detail}', en: 'The joining code was refused: {detail}' },
-  invalid: { vi: 'Liên kết hoặc mã tham gia không hợp lệ.', en: 'The join link or code is not valid.' },
+  unreachable: {
+    vi: 'Không kết nối được tới máy chủ phòng họp: {detail}',
+    en: 'Cannot reach the room host: {detail}',
+  },
+  pairing_refused: {
+    vi: 'Mã tham gia bị từ chối: {detail}',
+    en: 'The joining code was refused: {detail}',
+  },
+  invalid: {
+    vi: 'Liên kết hoặc mã tham gia không hợp lệ.',
+    en: 'The join link or code is not valid.',
+  },
 } as const;
 
-function fail(code: keyof typeof text, lang: Lang, extra: { detail?: string; expected?: string; actual?: string } = {}): JoinResult {
+function fail(
+  code: keyof typeof text,
+  lang: Lang,
+  extra: { detail?: string; expected?: string; actual?: string } = {},
+): JoinResult {
   return {
     ok: false,
     code,
@@ -54,7 +70,11 @@ export function expandJoinLink(input: JoinRequest): JoinRequest {
   };
 }
 
-export async function joinRoom(raw: JoinRequest, pins: PinStore, lang: Lang = 'vi'): Promise<JoinResult> {
+export async function joinRoom(
+  raw: JoinRequest,
+  pins: PinStore,
+  lang: Lang = 'vi',
+): Promise<JoinResult> {
   const parsed = JoinRequest.safeParse(raw);
   if (!parsed.success) return fail('invalid', lang);
   const req = expandJoinLink(parsed.data);
@@ -65,15 +85,25 @@ export async function joinRoom(raw: JoinRequest, pins: PinStore, lang: Lang = 'v
   try {
     probe = await probeHost(req.url, linkFp);
   } catch (err) {
-    if (err instanceof PinError && err.code === 'fingerprint_mismatch') return fail('fingerprint_mismatch', lang, { expected: linkFp, actual: err.actual });
+    if (err instanceof PinError && err.code === 'fingerprint_mismatch')
+      return fail('fingerprint_mismatch', lang, { expected: linkFp, actual: err.actual });
     return fail('unreachable', lang, { detail: err instanceof Error ? err.message : String(err) });
   }
   const { identity } = probe;
-  if (req.hostId && req.hostId !== identity.hostId) return fail('host_mismatch', lang, { expected: req.hostId, actual: identity.hostId });
+  if (req.hostId && req.hostId !== identity.hostId)
+    return fail('host_mismatch', lang, { expected: req.hostId, actual: identity.hostId });
 
   const before = pins.pinned(identity.hostId);
-  if (before?.fingerprint && probe.fingerprint && before.fingerprint !== probe.fingerprint && !req.acceptChangedFingerprint)
-    return fail('fingerprint_changed', lang, { expected: before.fingerprint, actual: probe.fingerprint });
+  if (
+    before?.fingerprint &&
+    probe.fingerprint &&
+    before.fingerprint !== probe.fingerprint &&
+    !req.acceptChangedFingerprint
+  )
+    return fail('fingerprint_changed', lang, {
+      expected: before.fingerprint,
+      actual: probe.fingerprint,
+    });
 
   const redeemed = await requestJson(req.url, '/api/v1/pairing/redeem', {
     method: 'POST',
@@ -83,9 +113,22 @@ export async function joinRoom(raw: JoinRequest, pins: PinStore, lang: Lang = 'v
   }).catch((err: unknown) => err as Error);
   if (redeemed instanceof Error) return fail('unreachable', lang, { detail: redeemed.message });
   if (redeemed.status !== 200) {
-    const message = (redeemed.body as { error?: { message?: string } } | null)?.error?.message ?? String(redeemed.status);
+    const message =
+      (redeemed.body as { error?: { message?: string } } | null)?.error?.message ??
+      String(redeemed.status);
     return fail('pairing_refused', lang, { detail: message });
   }
-  pins.pin(identity.hostId, { fingerprint: probe.fingerprint, url: req.url, name: identity.name, caPem: probe.caPem });
-  return { ok: true, hostId: identity.hostId, hostName: identity.name, fingerprint: probe.fingerprint, url: req.url };
+  pins.pin(identity.hostId, {
+    fingerprint: probe.fingerprint,
+    url: req.url,
+    name: identity.name,
+    caPem: probe.caPem,
+  });
+  return {
+    ok: true,
+    hostId: identity.hostId,
+    hostName: identity.name,
+    fingerprint: probe.fingerprint,
+    url: req.url,
+  };
 }

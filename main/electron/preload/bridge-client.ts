@@ -12,13 +12,15 @@ export interface IpcRendererLike {
 export function createBridge(ipc: IpcRendererLike): PhonghopBridge {
   const bridge = {
     invoke(channel: InvokeChannel, ...args: unknown[]) {
-      if (!Object.hasOwn(invokeChannels, channel)) return Promise.reject(new Error(`Unknown channel: ${String(channel)}`));
+      if (!Object.hasOwn(invokeChannels, channel))
+        return Promise.reject(new Error(`Unknown channel: ${String(channel)}`));
       const parsed = invokeChannels[channel].arg.safeParse(args[0]);
       if (!parsed.success) return Promise.reject(new Error(`Invalid argument for ${channel}`));
       return ipc.invoke(channel, parsed.data);
     },
     on(channel: EventChannel, listener: (payload: unknown) => void) {
-      if (!Object.hasOwn(eventChannels, channel)) throw new Error(`Unknown event: ${String(channel)}`);
+      if (!Object.hasOwn(eventChannels, channel))
+        throw new Error(`Unknown event: ${String(channel)}`);
       // The page never sees the IPC event object (it would expose `sender`).
       const wrapped = (_event: unknown, payload: unknown) => {
         const parsed = eventChannels[channel].safeParse(payload);

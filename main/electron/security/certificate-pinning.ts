@@ -10,7 +10,12 @@ export function compactFingerprint(fp: string): string {
  * fingerprint: some certificate of the chain must have that SHA-256 fingerprint, each must have
  * been issued by the next, the leaf must name the host and be within its validity.
  */
-export function chainMatchesPin(chainPem: readonly string[], hostname: string, pinned: string, now = new Date()): boolean {
+export function chainMatchesPin(
+  chainPem: readonly string[],
+  hostname: string,
+  pinned: string,
+  now = new Date(),
+): boolean {
   if (chainPem.length === 0) return false;
   let certs: X509Certificate[];
   try {

@@ -6,7 +6,10 @@ import { CONTENT_SECURITY_POLICY } from '../../host/api/security-headers';
  */
 export function appProtocolCsp(hostOrigins: readonly string[]): string {
   const extra = hostOrigins.flatMap((o) => [o, o.replace(/^http/, 'ws')]).join(' ');
-  return CONTENT_SECURITY_POLICY.replace(/connect-src [^;]+/, `connect-src 'self'${extra ? ` ${extra}` : ''}`);
+  return CONTENT_SECURITY_POLICY.replace(
+    /connect-src [^;]+/,
+    `connect-src 'self'${extra ? ` ${extra}` : ''}`,
+  );
 }
 
 /** Headers every app:// response carries, like the host's answers. */

@@ -42,6 +42,9 @@ export function isVettedExternalUrl(target: string, appOrigins: readonly string[
 export type WindowOpenDecision = { action: 'deny'; openExternally: boolean };
 
 /** `setWindowOpenHandler`: never a new app window; vetted https links open in the browser. */
-export function decideWindowOpen(target: string, appOrigins: readonly string[]): WindowOpenDecision {
+export function decideWindowOpen(
+  target: string,
+  appOrigins: readonly string[],
+): WindowOpenDecision {
   return { action: 'deny', openExternally: isVettedExternalUrl(target, appOrigins) };
 }

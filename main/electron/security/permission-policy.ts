@@ -5,7 +5,11 @@ import { originOf } from './navigation-policy';
 // notifications, MIDI, USB, HID, serial... are refused, whoever asks.
 const GRANTED = new Set(['clipboard-sanitized-write', 'fullscreen', 'pointerLock']);
 
-export function permissionAllowed(permission: string, requestingUrl: string, appOrigins: readonly string[]): boolean {
+export function permissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  appOrigins: readonly string[],
+): boolean {
   if (!GRANTED.has(permission)) return false;
   const origin = originOf(requestingUrl);
   return origin !== null && appOrigins.includes(origin);

@@ -36,6 +36,10 @@ export async function joinLinks(input: JoinLinkInput) {
   const deep = new URLSearchParams({ url: base, t: input.token, h: input.hostId });
   if (input.fingerprint) deep.set('fp', compactFingerprint(input.fingerprint));
   const deepLink = `phonghop://join?${deep.toString()}`;
-  const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const qrSvg = await QRCode.toString(joinUrl, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+  });
   return { joinUrl, deepLink, qrSvg };
 }

@@ -13,11 +13,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Upper-cases, drops separators and maps look-alikes (O→0, I/L→1) as Crockford base32 does. */
 export function normalizeCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** `K7M4-QX2B`: grouped for reading aloud. */
@@ -42,10 +38,16 @@ export function createPairingCodes(db: Database, lifetimeMs: number, now: () => 
   const insert = db.prepare(
     'INSERT INTO pairing_codes (id, code_hash, token_hash, meeting_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const byCode = db.prepare<[string], Row>('SELECT id, meeting_id, expires_at, used_at FROM pairing_codes WHERE code_hash = ?');
-  const byToken = db.prepare<[string], Row>('SELECT id, meeting_id, expires_at, used_at FROM pairing_codes WHERE token_hash = ?');
+  const byCode = db.prepare<[string], Row>(
+    'SELECT id, meeting_id, expires_at, used_at FROM pairing_codes WHERE code_hash = ?',
+  );
+  const byToken = db.prepare<[string], Row>(
+    'SELECT id, meeting_id, expires_at, used_at FROM pairing_codes WHERE token_hash = ?',
+  );
   // The condition on used_at makes redeeming atomic: of two tablets racing, one wins.
-  const markUsed = db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ? AND used_at IS NULL');
+  const markUsed = db.prepare(
+    'UPDATE pairing_codes SET used_at = ? WHERE id = ? AND used_at IS NULL',
+  );
   const purge = db.prepare('DELETE FROM pairing_codes WHERE expires_at < ?');
 
   return {
@@ -56,7 +58,15 @@ export function createPairingCodes(db: Database, lifetimeMs: number, now: () => 
       const code = newCode();
       const token = randomBytes(24).toString('base64url');
       const expiresAt = new Date(t + lifetimeMs).toISOString();
-      insert.run(id, sha256(code), sha256(token), meetingId, createdBy, new Date(t).toISOString(), expiresAt);
+      insert.run(
+        id,
+        sha256(code),
+        sha256(token),
+        meetingId,
+        createdBy,
+        new Date(t).toISOString(),
+        expiresAt,
+      );
       return { id, code: formatCode(code), token, expiresAt, meetingId };
     },
     /** Consumes a code or token; refuses unknown (404), used or expired (410) ones. */
@@ -70,7 +80,8 @@ export function createPairingCodes(db: Database, lifetimeMs: number, now: () => 
       const t = now();
       if (row.used_at) throw new ApiError(410, 'pairing_used');
       if (row.expires_at < new Date(t).toISOString()) throw new ApiError(410, 'pairing_expired');
-      if (markUsed.run(new Date(t).toISOString(), row.id).changes !== 1) throw new ApiError(410, 'pairing_used');
+      if (markUsed.run(new Date(t).toISOString(), row.id).changes !== 1)
+        throw new ApiError(410, 'pairing_used');
       return { id: row.id, meetingId: row.meeting_id };
     },
   };

@@ -18,17 +18,23 @@ interface Row {
 }
 
 export function createLoginThrottle(db: Database, settings: ThrottleSettings, now: () => number) {
-  const get = db.prepare<[string], Row>('SELECT failures, window_started_at, locked_until FROM login_throttle WHERE key = ?');
+  const get = db.prepare<[string], Row>(
+    'SELECT failures, window_started_at, locked_until FROM login_throttle WHERE key = ?',
+  );
   const put = db.prepare(
     `INSERT INTO login_throttle (key, failures, window_started_at, locked_until) VALUES (?, ?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET failures = excluded.failures,
        window_started_at = excluded.window_started_at, locked_until = excluded.locked_until`,
   );
   const remove = db.prepare('DELETE FROM login_throttle WHERE key = ?');
-  const purge = db.prepare('DELETE FROM login_throttle WHERE locked_until < ? AND window_started_at < ?');
+  const purge = db.prepare(
+    'DELETE FROM login_throttle WHERE locked_until < ? AND window_started_at < ?',
+  );
 
   const keys = (username: string, address: string | undefined) => {
-    const list: { key: string; max: number }[] = [{ key: `user:${username.toLowerCase()}`, max: settings.maxFailures }];
+    const list: { key: string; max: number }[] = [
+      { key: `user:${username.toLowerCase()}`, max: settings.maxFailures },
+    ];
     if (address) list.push({ key: `addr:${address}`, max: settings.maxFailuresPerAddress });
     return list;
   };
@@ -41,7 +47,9 @@ export function createLoginThrottle(db: Database, settings: ThrottleSettings, no
       for (const { key } of keys(username, address)) {
         const row = get.get(key);
         if (row && row.locked_until > t) {
-          throw new ApiError(429, 'login_locked', { seconds: Math.max(1, Math.ceil((row.locked_until - t) / 1000)) });
+          throw new ApiError(429, 'login_locked', {
+            seconds: Math.max(1, Math.ceil((row.locked_until - t) / 1000)),
+          });
         }
       }
     },
@@ -50,7 +58,8 @@ export function createLoginThrottle(db: Database, settings: ThrottleSettings, no
       const t = now();
       for (const { key, max } of keys(username, address)) {
         const row = get.get(key);
-        const fresh = !row || t - row.window_started_at > settings.windowMs || row.locked_until !== 0;
+        const fresh =
+          !row || t - row.window_started_at > settings.windowMs || row.locked_until !== 0;
         const failures = fresh ? 1 : row.failures + 1;
         const start = fresh ? t : row.window_started_at;
         put.run(key, failures, start, failures >= max ? t + settings.lockoutMs : 0);

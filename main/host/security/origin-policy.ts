@@ -5,7 +5,11 @@
  * Allowed: the host's own origin as the client addressed it (Host header) or as it announced it,
  * and the Electron shell's app:// origin.
  */
-export function isOriginAllowed(origin: string | undefined, hostHeader: string | undefined, hostUrl: string): boolean {
+export function isOriginAllowed(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+  hostUrl: string,
+): boolean {
   if (origin === undefined) return true;
   let parsed: URL;
   try {

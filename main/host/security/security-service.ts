@@ -34,7 +34,8 @@ export function createSecurity(db: Database, config: HostConfig) {
       transport = next;
     },
     /** For the sync server's `allowOrigin` hook: only pages served by this host may connect. */
-    allowOrigin: (origin: string | undefined, hostHeader: string | undefined) => isOriginAllowed(origin, hostHeader, transport.url),
+    allowOrigin: (origin: string | undefined, hostHeader: string | undefined) =>
+      isOriginAllowed(origin, hostHeader, transport.url),
   };
 }
 export type Security = ReturnType<typeof createSecurity>;

@@ -17,7 +17,8 @@ export function throttledLogin(login: Login): Login {
       s.security.throttle.succeeded(ctx.body.username);
       return answer;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'bad_credentials') s.security.throttle.failed(ctx.body.username, address);
+      if (err instanceof ApiError && err.code === 'bad_credentials')
+        s.security.throttle.failed(ctx.body.username, address);
       throw err;
     }
   };

@@ -12,7 +12,8 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 // @peculiar/x509 takes the WebCrypto object; Node's implements it.
-const crypto = webcrypto as unknown as Parameters<typeof x509.X509CertificateGenerator.create>[1] & webcrypto.Crypto;
+const crypto = webcrypto as unknown as Parameters<typeof x509.X509CertificateGenerator.create>[1] &
+  webcrypto.Crypto;
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,7 +58,11 @@ export function spkiPinOf(pem: string): string {
 
 /** Splits a PEM bundle into its certificates, in order. */
 export function splitPemChain(pem: string): string[] {
-  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)?.map((c) => `${c}\n`) ?? [];
+  return (
+    pem
+      .match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)
+      ?.map((c) => `${c}\n`) ?? []
+  );
 }
 
 function material(chain: string[], keyPem: string, generated: boolean): HostTlsMaterial {
@@ -109,7 +114,10 @@ async function createCa(now: Date, hostLabel: string) {
       signingAlgorithm: SIGNING,
       extensions: [
         new x509.BasicConstraintsExtension(true, 0, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+        new x509.KeyUsagesExtension(
+          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+          true,
+        ),
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
       ],
     },
@@ -118,7 +126,12 @@ async function createCa(now: Date, hostLabel: string) {
   return { cert, keys };
 }
 
-async function createServerCert(ca: x509.X509Certificate, caKey: CryptoKey, names: readonly string[], now: Date) {
+async function createServerCert(
+  ca: x509.X509Certificate,
+  caKey: CryptoKey,
+  names: readonly string[],
+  now: Date,
+) {
   const keys = (await crypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const first = names[0] ?? 'localhost';
   const cert = await x509.X509CertificateGenerator.create(
@@ -153,7 +166,12 @@ function serverCertStillGood(pem: string, names: readonly string[], now: Date): 
   if (new Date(cert.validTo).getTime() - now.getTime() < RENEW_BEFORE_DAYS * DAY) return false;
   const san = cert.subjectAltName ?? '';
   const covered = new Set(
-    san.split(',').map((part) => part.trim().replace(/^(DNS|IP Address):/, '').toLowerCase()),
+    san.split(',').map((part) =>
+      part
+        .trim()
+        .replace(/^(DNS|IP Address):/, '')
+        .toLowerCase(),
+    ),
   );
   return names.every((n) => covered.has(n.toLowerCase()));
 }
@@ -162,7 +180,9 @@ function serverCertStillGood(pem: string, names: readonly string[], now: Date): 
  * Returns the host's TLS material, creating the CA on first use and (re)issuing the server
  * certificate when its names changed or it nears expiry. The CA key never leaves `dir`.
  */
-export async function ensureHostCertificates(opts: EnsureCertificateOptions): Promise<HostTlsMaterial> {
+export async function ensureHostCertificates(
+  opts: EnsureCertificateOptions,
+): Promise<HostTlsMaterial> {
   const now = opts.now ?? new Date();
   const names = [...new Set(opts.names.map((n) => n.toLowerCase()))];
   fs.mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
@@ -185,7 +205,11 @@ export async function ensureHostCertificates(opts: EnsureCertificateOptions): Pr
     fs.rmSync(serverFile, { force: true });
   }
 
-  if (!(fs.existsSync(serverFile) && fs.existsSync(serverKeyFile) && serverCertStillGood(fs.readFileSync(serverFile, 'utf8'), names, now))) {
+  if (!(
+    fs.existsSync(serverFile) &&
+    fs.existsSync(serverKeyFile) &&
+    serverCertStillGood(fs.readFileSync(serverFile, 'utf8'), names, now)
+  )) {
     const server = await createServerCert(new x509.X509Certificate(caPem), caKey, names, now);
     writeSecret(serverKeyFile, await exportKeyPem(server.keys.privateKey));
     fs.writeFileSync(serverFile, server.cert.toString('pem') + '\n');

@@ -41,7 +41,8 @@ export function hostNamesFor(bind: string, extra: readonly string[] = []): strin
 export function preferredLanAddress(bind: string): string {
   if (!isWildcardBind(bind)) return bind;
   for (const list of Object.values(os.networkInterfaces())) {
-    for (const addr of list ?? []) if (!addr.internal && addr.family === 'IPv4') return addr.address;
+    for (const addr of list ?? [])
+      if (!addr.internal && addr.family === 'IPv4') return addr.address;
   }
   return '127.0.0.1';
 }

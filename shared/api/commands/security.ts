@@ -19,8 +19,32 @@ export const securityCommands = defineCommands({
   /** The host CA certificate (PEM) for tablets to trust; 404 when the host does not serve HTTPS. */
   hostCaCertificate: { method: 'GET', path: '/host/ca.pem', access: anyone, answer: 'binary' },
   /** Admin, or the secretary/chair of `meetingId`. */
-  createPairing: { method: 'POST', path: '/pairing', access: user, body: CreatePairingBody, answer: PairingTicket },
-  redeemPairing: { method: 'POST', path: '/pairing/redeem', access: anyone, body: RedeemPairingBody, answer: PairingRedeemed },
-  listUserSessions: { method: 'GET', path: '/users/:u/sessions', access: admin, params: U, answer: z.array(SessionInfo) },
-  revokeUserSessions: { method: 'DELETE', path: '/users/:u/sessions', access: admin, params: U, answer: RevokedSessions },
+  createPairing: {
+    method: 'POST',
+    path: '/pairing',
+    access: user,
+    body: CreatePairingBody,
+    answer: PairingTicket,
+  },
+  redeemPairing: {
+    method: 'POST',
+    path: '/pairing/redeem',
+    access: anyone,
+    body: RedeemPairingBody,
+    answer: PairingRedeemed,
+  },
+  listUserSessions: {
+    method: 'GET',
+    path: '/users/:u/sessions',
+    access: admin,
+    params: U,
+    answer: z.array(SessionInfo),
+  },
+  revokeUserSessions: {
+    method: 'DELETE',
+    path: '/users/:u/sessions',
+    access: admin,
+    params: U,
+    answer: RevokedSessions,
+  },
 });

@@ -10,7 +10,13 @@ type C = typeof securityCommands;
 function identity(s: Services): HostIdentity {
   const id = s.security.identity();
   const t = s.security.transport();
-  return { hostId: id.id, name: id.name, url: t.url, tls: t.tls !== null, fingerprint: t.tls?.fingerprint ?? null };
+  return {
+    hostId: id.id,
+    name: id.name,
+    url: t.url,
+    tls: t.tls !== null,
+    fingerprint: t.tls?.fingerprint ?? null,
+  };
 }
 
 export const hostIdentity: Handler<C['hostIdentity']> = (_ctx, s) => identity(s);
@@ -18,7 +24,11 @@ export const hostIdentity: Handler<C['hostIdentity']> = (_ctx, s) => identity(s)
 export const hostCaCertificate: Handler<C['hostCaCertificate']> = (_ctx, s) => {
   const tls = s.security.transport().tls;
   if (!tls) throw notFound('CA');
-  return { contentType: 'application/x-pem-file', body: Buffer.from(tls.caPem), filename: 'phong-hop-ca.pem' };
+  return {
+    contentType: 'application/x-pem-file',
+    body: Buffer.from(tls.caPem),
+    filename: 'phong-hop-ca.pem',
+  };
 };
 
 export const createPairing: Handler<C['createPairing']> = async (ctx, s) => {

@@ -37,7 +37,12 @@ export function JoinCodePage() {
     void create();
   }, [create]);
 
-  const expires = ticket ? new Date(ticket.expiresAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' }) : '';
+  const expires = ticket
+    ? new Date(ticket.expiresAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '';
   return (
     <main className="page pairing-page" aria-labelledby="join-code-title">
       <h1 id="join-code-title">{t('pairing.codeTitle')}</h1>
@@ -80,7 +85,13 @@ export function JoinCodePage() {
         </div>
       ) : null}
       <div className="toolbar">
-        <button type="button" className="btn btn-primary" onClick={() => void create()} disabled={busy} data-testid="pairing-new">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void create()}
+          disabled={busy}
+          data-testid="pairing-new"
+        >
           {t('pairing.newCode')}
         </button>
         {meetingId ? (

@@ -17,7 +17,12 @@ type Redeemed = Answer<'redeemPairing'>;
 /** Whether the host that answered is the one the link named (id and certificate). */
 export function matchesLink(answer: Redeemed, hostId: string | null, fp: string | null): boolean {
   if (hostId && answer.host.hostId !== hostId) return false;
-  if (fp && (!answer.host.fingerprint || compactFingerprint(answer.host.fingerprint) !== compactFingerprint(fp))) return false;
+  if (
+    fp &&
+    (!answer.host.fingerprint ||
+      compactFingerprint(answer.host.fingerprint) !== compactFingerprint(fp))
+  )
+    return false;
   return true;
 }
 
@@ -77,11 +82,21 @@ export function JoinPage() {
             ) : null}
             <div className="toolbar">
               {joined.meeting ? (
-                <Link className="btn btn-primary" to={`/meetings/${joined.meeting.id}`} data-testid="pairing-enter" autoFocus>
+                <Link
+                  className="btn btn-primary"
+                  to={`/meetings/${joined.meeting.id}`}
+                  data-testid="pairing-enter"
+                  autoFocus
+                >
                   {t('pairing.enterMeeting')}: {joined.meeting.title}
                 </Link>
               ) : (
-                <Link className="btn btn-primary" to="/meetings" data-testid="pairing-enter" autoFocus>
+                <Link
+                  className="btn btn-primary"
+                  to="/meetings"
+                  data-testid="pairing-enter"
+                  autoFocus
+                >
                   {t('pairing.toMeetings')}
                 </Link>
               )}
@@ -113,7 +128,12 @@ export function JoinPage() {
             data-testid="pairing-code-input"
             required
           />
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="pairing-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy}
+            data-testid="pairing-submit"
+          >
             {busy ? t('pairing.working') : t('pairing.submit')}
           </button>
         </form>

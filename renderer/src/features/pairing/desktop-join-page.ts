@@ -7,7 +7,8 @@ import type { JoinRequest, JoinResult, PhonghopBridge } from '../../../../shared
 const strings = {
   vi: {
     title: 'Tham gia phòng họp',
-    intro: 'Nhập địa chỉ máy chủ phòng họp (hoặc dán liên kết từ mã QR) và mã tham gia hiển thị trên màn hình phòng họp.',
+    intro:
+      'Nhập địa chỉ máy chủ phòng họp (hoặc dán liên kết từ mã QR) và mã tham gia hiển thị trên màn hình phòng họp.',
     url: 'Địa chỉ hoặc liên kết tham gia',
     code: 'Mã tham gia',
     fp: 'Dấu vân tay chứng thư (không bắt buộc)',
@@ -22,7 +23,8 @@ const strings = {
   },
   en: {
     title: 'Join a room',
-    intro: 'Enter the room host’s address (or paste the link from the QR code) and the joining code shown on the room screen.',
+    intro:
+      'Enter the room host’s address (or paste the link from the QR code) and the joining code shown on the room screen.',
     url: 'Address or join link',
     code: 'Joining code',
     fp: 'Certificate fingerprint (optional)',
@@ -33,7 +35,7 @@ const strings = {
     joined: 'Connected to {name}. Fingerprint: {fp}',
     acceptChanged: 'I asked the administrator: accept the new certificate',
     changed:
-      "WARNING: the certificate of the room host {host} has changed. Unless the administrator just replaced it, someone may be impersonating the host. Do not sign in; ask the administrator, then join again with a new QR code.",
+      'WARNING: the certificate of the room host {host} has changed. Unless the administrator just replaced it, someone may be impersonating the host. Do not sign in; ask the administrator, then join again with a new QR code.',
   },
 } as const;
 
@@ -68,16 +70,27 @@ async function join(request: JoinRequest): Promise<void> {
   status(strings[lang].working);
   const result: JoinResult = await bridge.invoke('room:join', request);
   if (result.ok) {
-    status(strings[lang].joined.replace('{name}', result.hostName).replace('{fp}', result.fingerprint ?? '—'), 'ok');
+    status(
+      strings[lang].joined
+        .replace('{name}', result.hostName)
+        .replace('{fp}', result.fingerprint ?? '—'),
+      'ok',
+    );
     return;
   }
-  status(`${result.message}${result.expected ? `\n${result.expected} → ${result.actual ?? ''}` : ''}`, 'warning');
+  status(
+    `${result.message}${result.expected ? `\n${result.expected} → ${result.actual ?? ''}` : ''}`,
+    'warning',
+  );
   if (result.code === 'fingerprint_changed') {
     const accept = document.createElement('button');
     accept.type = 'button';
     accept.className = 'secondary';
     accept.textContent = strings[lang].acceptChanged;
-    accept.addEventListener('click', () => void join({ ...request, acceptChangedFingerprint: true }));
+    accept.addEventListener(
+      'click',
+      () => void join({ ...request, acceptChangedFingerprint: true }),
+    );
     $('status').append(document.createElement('br'), accept);
   }
 }
@@ -86,7 +99,11 @@ function fromForm(): JoinRequest {
   const url = $<HTMLInputElement>('url').value.trim();
   const code = $<HTMLInputElement>('code').value.trim();
   const fp = $<HTMLInputElement>('fp').value.trim();
-  return { url: /^https?:\/\//.test(url) ? url : `https://${url}`, ...(code ? { code } : {}), ...(fp ? { fingerprint: fp } : {}) };
+  return {
+    url: /^https?:\/\//.test(url) ? url : `https://${url}`,
+    ...(code ? { code } : {}),
+    ...(fp ? { fingerprint: fp } : {}),
+  };
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -115,7 +132,12 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $<HTMLInputElement>('url').focus();
   showPinWarning();
-  bridge?.on('security:fingerprint-changed', (w) => status(`${strings[lang].changed.replace('{host}', w.host)}\n${w.expected} → ${w.actual}`, 'warning'));
+  bridge?.on('security:fingerprint-changed', (w) =>
+    status(
+      `${strings[lang].changed.replace('{host}', w.host)}\n${w.expected} → ${w.actual}`,
+      'warning',
+    ),
+  );
 });
 
 /** Sent here by main when a pinned host presented another certificate. */
@@ -123,6 +145,9 @@ function showPinWarning(): void {
   const q = new URLSearchParams(location.search);
   if (q.get('warning') !== 'fingerprint_changed') return;
   const host = q.get('host') ?? '';
-  status(`${strings[lang].changed.replace('{host}', host)}\n${q.get('expected') ?? ''} → ${q.get('actual') ?? ''}`, 'warning');
+  status(
+    `${strings[lang].changed.replace('{host}', host)}\n${q.get('expected') ?? ''} → ${q.get('actual') ?? ''}`,
+    'warning',
+  );
   $<HTMLInputElement>('url').value = host;
 }
