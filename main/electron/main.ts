@@ -45,6 +45,8 @@ const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const shellDir = path.join(here, 'shell');
 const preload = path.join(here, 'preload.cjs');
 
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
   {
     scheme: 'app',
