@@ -7,9 +7,9 @@ import type { SearchAnswer, SearchHit, SearchKind, SearchQuery } from '../../../
 import { foldVietnamese, snippet } from '../../../shared/text/fold';
 import { parseQuery, toFtsMatch } from './query';
 import { discoverSources } from './sources';
-import type { SourceRow } from './sources';
+import type { Cursor, SourceRow } from './sources';
 
-const BATCH = 2000;
+const CATCH_UP_BATCH = 500;
 /** Ranked rows looked at per query at most, so a query whose hits are mostly hidden stays bounded. */
 const MAX_SCANNED = 3000;
 /** Best-ranked matches the fast path looks at before falling back to a full ranked join. */
@@ -47,7 +47,6 @@ export function createSearch(db: Database) {
   const ftsInsert = db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)');
   const entryDelete = db.prepare('DELETE FROM search_entries WHERE id = ?');
   const entriesOfMeeting = db.prepare<[string], { id: number }>('SELECT id FROM search_entries WHERE meeting_id = ?');
-  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
   const byKind = new Map(sources.map((src) => [src.kind, src]));
   const dirty = db.prepare<[number], { kind: SearchKind; source_id: string }>('SELECT kind, source_id FROM search_dirty LIMIT ?');
   const dirtyDone = db.prepare('DELETE FROM search_dirty WHERE kind = ? AND source_id = ?');
@@ -108,23 +107,32 @@ export function createSearch(db: Database) {
     entryDelete.run(id);
   }
 
-  let seenChanges = -1;
-  let caughtUp = false;
 
-  /** Compares every source with the index (start-up: rows written before the triggers existed). */
-  function catchUpAll(): number {
+  /**
+   * Compares every source with the index: rows written before the triggers existed (an archive
+   * upgraded to this version). Runs in small batches between other work, so a host with a large
+   * archive answers requests while it catches up; searches meanwhile see what is indexed so far.
+   */
+  async function catchUpAll(): Promise<number> {
     dirtyClear.run();
     let indexed = 0;
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
     for (const src of sources) {
+      let after: Cursor | null = null;
       for (;;) {
-        const rows = src.pending(BATCH);
-        if (rows.length === 0) break;
-        db.transaction(() => rows.forEach((r) => write(src.kind, r)))();
+        if (!db.open) return indexed;
+        const rows = src.pending(CATCH_UP_BATCH, after);
+        if (rows.length > 0) db.transaction(() => rows.forEach((r) => write(src.kind, r)))();
         indexed += rows.length;
-        if (rows.length < BATCH) break;
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < CATCH_UP_BATCH) break;
+        after = { source_id: last.source_id, page: last.page };
+        await pause();
       }
+      if (!db.open) return indexed;
       const gone = src.orphans();
       if (gone.length > 0) db.transaction(() => gone.forEach(remove))();
+      await pause();
     }
     return indexed;
   }
@@ -151,17 +159,16 @@ export function createSearch(db: Database) {
   }
 
   /**
-   * Brings the index up to date. Cheap when nothing was written since the last call (one counter
-   * read), proportional to what changed otherwise; other modules may call it right after writing.
+   * Brings the index up to date with what changed (the rows the triggers marked): one indexed
+   * lookup when nothing did. Other modules may call it right after they write.
    */
   function refresh(): number {
-    const now = changes.get()!.n;
-    if (now === seenChanges) return 0;
-    const indexed = caughtUp ? applyDirty() : catchUpAll();
-    caughtUp = true;
-    seenChanges = changes.get()!.n;
-    return indexed;
+    return applyDirty();
   }
+
+  const caughtUp: Promise<number> = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(catchUpAll)
+    .catch(() => 0);
 
   /** Rebuilds the entries of one meeting (after an import, or a module's bulk change). */
   function reindexMeeting(meetingId: string): void {
@@ -237,6 +244,9 @@ export function createSearch(db: Database) {
     return { entries, sources: sources.map((s) => s.kind) };
   }
 
-  return { refresh, reindexMeeting, query, stats };
+  /** Resolves once the start-up catch-up has compared every source with the index. */
+  const ready = () => caughtUp;
+
+  return { refresh, reindexMeeting, query, stats, ready };
 }
 export type SearchService = ReturnType<typeof createSearch>;

@@ -17,10 +17,18 @@ export interface SourceRow {
   text: string;
 }
 
+export interface Cursor {
+  source_id: string;
+  page: number;
+}
+
 export interface SearchSource {
   kind: SearchKind;
-  /** Rows not yet indexed or whose text changed (the start-up catch-up), at most `limit`. */
-  pending(limit: number): SourceRow[];
+  /**
+   * Rows not yet indexed or whose text changed (the start-up catch-up), at most `limit`, in key
+   * order after `after` (the last row of the previous batch), so a pass reads each row once.
+   */
+  pending(limit: number, after: Cursor | null): SourceRow[];
   /** Ids of entries of this kind whose source is gone. */
   orphans(): number[];
   /** The current rows of one source (an agenda item, a paper's pages...), after a change. */
@@ -37,10 +45,11 @@ function columns(db: Database, table: string): Set<string> {
 /** A source from a SELECT yielding the columns of SourceRow. */
 function sqlSource(db: Database, kind: SearchKind, select: string, changedToo: boolean): SearchSource {
   const changed = changedToo ? ' OR e.text IS NOT src.text OR e.label IS NOT src.label OR e.meeting_id IS NOT src.meeting_id' : '';
-  const pending = db.prepare<[number], SourceRow>(
+  const pending = db.prepare<{ id: string; page: number; n: number }, SourceRow>(
     `SELECT src.* FROM (${select}) src
      LEFT JOIN search_entries e ON e.kind = '${kind}' AND e.source_id = src.source_id AND e.page = src.page
-     WHERE e.id IS NULL${changed} LIMIT ?`,
+     WHERE (src.source_id > @id OR (src.source_id = @id AND src.page > @page)) AND (e.id IS NULL${changed})
+     ORDER BY src.source_id, src.page LIMIT @n`,
   );
   const orphans = db.prepare<[], { id: number }>(
     `SELECT e.id FROM search_entries e WHERE e.kind = '${kind}'
@@ -50,7 +59,7 @@ function sqlSource(db: Database, kind: SearchKind, select: string, changedToo: b
   const ofMeeting = db.prepare<[string], SourceRow>(`SELECT src.* FROM (${select}) src WHERE src.meeting_id = ?`);
   return {
     kind,
-    pending: (limit) => pending.all(limit),
+    pending: (limit, after) => pending.all({ id: after?.source_id ?? '', page: after?.page ?? -1, n: limit }),
     orphans: () => orphans.all().map((r) => r.id),
     rowsOf: (id) => rowsOf.all(id),
     ofMeeting: (m) => ofMeeting.all(m),
@@ -103,7 +112,9 @@ function minutesSource(db: Database): SearchSource {
   }
   return {
     kind: 'minutes',
-    pending(limit) {
+    pending(limit, after) {
+      // A pass over all minutes fits in one batch (one per meeting); a second call finds none.
+      if (after) return [];
       const out: SourceRow[] = [];
       for (const { meeting_id } of docs.all()) {
         for (const row of read(meeting_id)) if (indexed.get(meeting_id)?.text !== row.text) out.push(row);
