@@ -152,4 +152,13 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Exit explicitly (a host shutdown waiting on already-closed sockets must not hold the run),
+// after stdout has drained: the runner's output may be a pipe.
+const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+main().then(
+  () => exit(0),
+  (err: unknown) => {
+    console.error(err);
+    exit(1);
+  },
+);
