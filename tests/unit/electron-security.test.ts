@@ -1,4 +1,7 @@
 // The desktop shell's security configuration, tested from its plain modules (no Electron binary).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assertSecure, secureWebPreferences } from '../../main/electron/security/web-preferences';
 import {
@@ -165,5 +168,38 @@ describe('fuses', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+});
+
+describe('main process wiring', () => {
+  // main.ts needs Electron to run; this checks that it applies every policy module above.
+  const src = fs.readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '../../main/electron/main.ts'),
+    'utf8',
+  );
+  it.each([
+    ['single instance', 'app.requestSingleInstanceLock()'],
+    ['global sandbox', 'app.enableSandbox()'],
+    ['secure webPreferences checked', 'assertSecure(webPreferences)'],
+    ['navigation lock', "contents.on('will-navigate'"],
+    ['redirect lock', "contents.on('will-redirect'"],
+    ['no webviews', "contents.on('will-attach-webview'"],
+    ['window.open lock', 'contents.setWindowOpenHandler('],
+    ['permission requests', 's.setPermissionRequestHandler('],
+    ['permission checks', 's.setPermissionCheckHandler('],
+    ['device pickers', 's.setDevicePermissionHandler('],
+    ['certificate pinning', 's.setCertificateVerifyProc('],
+    ['app:// with CSP headers', 'appProtocolHeaders('],
+    ['IPC only through the bridge', 'registerBridgeHandlers('],
+    ['deep links', 'app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)'],
+  ])('%s', (_what, needle) => {
+    expect(src).toContain(needle);
+  });
+  it('never uses raw IPC listeners or sendSync', () => {
+    expect(src).not.toMatch(/ipcMain\.(on|handle)\(/);
+    expect(src).not.toContain('sendSync');
+    expect(src).not.toMatch(
+      /nodeIntegration:\s*true|contextIsolation:\s*false|webSecurity:\s*false/,
+    );
   });
 });
