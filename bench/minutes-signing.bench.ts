@@ -6,7 +6,11 @@ import { performance } from 'node:perf_hooks';
 import * as pkijs from 'pkijs';
 import { renderMinutesPdf } from '../main/host/minutes/render-minutes-pdf';
 import type { Block } from '../main/host/minutes/draft-blocks';
-import { addSignaturePlaceholder, embedCms, signedBytes } from '../main/host/signatures/pdf-signature-placeholder';
+import {
+  addSignaturePlaceholder,
+  embedCms,
+  signedBytes,
+} from '../main/host/signatures/pdf-signature-placeholder';
 import { digestOf } from '../main/host/signatures/cms-inspect';
 import { verifyPdfSignatures } from '../main/host/signatures/verify-pdf';
 import { readPkcs12 } from '../shared/signing/pkcs12';
@@ -32,8 +36,19 @@ function blocks(paragraphs: number): Block[] {
   const run = (text: string) => ({ text, bold: false, italic: false, underline: false });
   return Array.from({ length: paragraphs }, (_, i): Block =>
     i % 10 === 0
-      ? { kind: 'heading', level: 2, runs: [run(`${i / 10 + 1}. Nội dung thảo luận và kết luận của hội nghị`)] }
-      : { kind: 'paragraph', runs: [run('Đại biểu Lê Minh Đức đề nghị làm rõ tiến độ giải ngân vốn đầu tư công, nguồn vốn đối ứng và phương án bồi thường, hỗ trợ tái định cư cho các hộ dân bị ảnh hưởng bởi dự án đường ven biển. ')] },
+      ? {
+          kind: 'heading',
+          level: 2,
+          runs: [run(`${i / 10 + 1}. Nội dung thảo luận và kết luận của hội nghị`)],
+        }
+      : {
+          kind: 'paragraph',
+          runs: [
+            run(
+              'Đại biểu Lê Minh Đức đề nghị làm rõ tiến độ giải ngân vốn đầu tư công, nguồn vốn đối ứng và phương án bồi thường, hỗ trợ tái định cư cho các hộ dân bị ảnh hưởng bởi dự án đường ven biển. ',
+            ),
+          ],
+        },
   );
 }
 
@@ -64,16 +79,33 @@ const ca = await createTestCa('Bench CA');
 const roots = [pkijs.Certificate.fromBER(toArrayBuffer(pemBlocks(ca.pem)[0]!))];
 let doc: Buffer = base;
 for (const kind of ['RSA', 'EC'] as const) {
-  const signer = await ca.issue({ name: kind === 'RSA' ? 'Trần Thị Lan' : 'Nguyễn Văn Hùng', kind });
+  const signer = await ca.issue({
+    name: kind === 'RSA' ? 'Trần Thị Lan' : 'Nguyễn Văn Hùng',
+    kind,
+  });
   const id = await readPkcs12(new Uint8Array(await signer.p12('pw')), 'pw');
-  const prep = await time(() => addSignaturePlaceholder(doc, { fieldName: `F${kind}`, signerName: signer.name, reason: 'Ký', signedAt: new Date() }));
-  add(`prepare (placeholder + digest input), ${kind}`, prep.ms, { 'size KB': Math.round(prep.last.bytes.length / 1024) });
+  const prep = await time(() =>
+    addSignaturePlaceholder(doc, {
+      fieldName: `F${kind}`,
+      signerName: signer.name,
+      reason: 'Ký',
+      signedAt: new Date(),
+    }),
+  );
+  add(`prepare (placeholder + digest input), ${kind}`, prep.ms, {
+    'size KB': Math.round(prep.last.bytes.length / 1024),
+  });
   const digest = digestOf(signedBytes(prep.last.bytes, prep.last.byteRange));
-  const cms = await time(() => buildPadesCms({ digest, certificates: id.certificates, privateKey: id.privateKey }));
+  const cms = await time(() =>
+    buildPadesCms({ digest, certificates: id.certificates, privateKey: id.privateKey }),
+  );
   add(`build CMS on WebCrypto, ${kind}`, cms.ms, { 'size KB': Math.round(cms.last.length / 1024) });
   doc = embedCms(prep.last.bytes, prep.last.byteRange, cms.last);
 }
 const verify = await time(() => verifyPdfSignatures(doc, roots));
-add('verify 2 signatures', verify.ms, { 'size KB': Math.round(doc.length / 1024), valid: verify.last.filter((r) => r.valid && r.trusted).length });
+add('verify 2 signatures', verify.ms, {
+  'size KB': Math.round(doc.length / 1024),
+  valid: verify.last.filter((r) => r.valid && r.trusted).length,
+});
 
 printTable('Minutes PDF and PAdES signing (single process, no network)', rows);

@@ -9,7 +9,11 @@ import { parseArgs } from './args';
 import { readPkcs12 } from '../../shared/signing/pkcs12';
 import { buildPadesCms } from '../../shared/signing/pades-cms';
 import { base64ToBytes, bytesToBase64 } from '../../shared/signing/pem';
-import { addSignaturePlaceholder, embedCms, signedBytes } from '../host/signatures/pdf-signature-placeholder';
+import {
+  addSignaturePlaceholder,
+  embedCms,
+  signedBytes,
+} from '../host/signatures/pdf-signature-placeholder';
 import { digestOf } from '../host/signatures/cms-inspect';
 
 const USAGE = `Usage:
@@ -17,10 +21,20 @@ const USAGE = `Usage:
   sign --in PDF --out PDF --p12 FILE [--reason TEXT] [--field NAME] [--passphrase-file FILE]
 The PKCS#12 passphrase is read from PHONGHOP_P12_PASSPHRASE or --passphrase-file.`;
 
-async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+async function api<T>(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${base.replace(/\/$/, '')}/api/v1${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': 'vi',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -68,13 +82,21 @@ async function main(): Promise<number> {
       signedAt: new Date(),
     });
     const digest = digestOf(signedBytes(prepared.bytes, prepared.byteRange));
-    const cms = await buildPadesCms({ digest, certificates: identity.certificates, privateKey: identity.privateKey });
+    const cms = await buildPadesCms({
+      digest,
+      certificates: identity.certificates,
+      privateKey: identity.privateKey,
+    });
     fs.writeFileSync(args.out, embedCms(prepared.bytes, prepared.byteRange, cms));
     console.log(`Signed by ${identity.signerName}: ${args.out}`);
     return 0;
   }
 
-  if (typeof args.host !== 'string' || typeof args.user !== 'string' || typeof args.meeting !== 'string') {
+  if (
+    typeof args.host !== 'string' ||
+    typeof args.user !== 'string' ||
+    typeof args.meeting !== 'string'
+  ) {
     console.log(USAGE);
     return 2;
   }
@@ -83,19 +105,33 @@ async function main(): Promise<number> {
     password: process.env.PHONGHOP_PASSWORD ?? '',
   });
   const m = encodeURIComponent(args.meeting);
-  const prep = await api<{ signingId: string; digest: string }>(args.host, 'POST', `/meetings/${m}/minutes/signatures/prepare`, login.token, {
-    certificateChain: identity.certificateChainPem,
-    ...(typeof args.reason === 'string' ? { reason: args.reason } : {}),
+  const prep = await api<{ signingId: string; digest: string }>(
+    args.host,
+    'POST',
+    `/meetings/${m}/minutes/signatures/prepare`,
+    login.token,
+    {
+      certificateChain: identity.certificateChainPem,
+      ...(typeof args.reason === 'string' ? { reason: args.reason } : {}),
+    },
+  );
+  const cms = await buildPadesCms({
+    digest: base64ToBytes(prep.digest),
+    certificates: identity.certificates,
+    privateKey: identity.privateKey,
   });
-  const cms = await buildPadesCms({ digest: base64ToBytes(prep.digest), certificates: identity.certificates, privateKey: identity.privateKey });
-  const result = await api<{ minutes: { status: string; signatures: Array<{ signer: string; role: string }> } }>(
+  const result = await api<{
+    minutes: { status: string; signatures: Array<{ signer: string; role: string }> };
+  }>(
     args.host,
     'POST',
     `/meetings/${m}/minutes/signatures/${encodeURIComponent(prep.signingId)}`,
     login.token,
     { cms: bytesToBase64(cms) },
   );
-  console.log(`Signed by ${identity.signerName}. Minutes ${result.minutes.status}; signatures: ${result.minutes.signatures.map((s) => `${s.signer} (${s.role})`).join(', ')}`);
+  console.log(
+    `Signed by ${identity.signerName}. Minutes ${result.minutes.status}; signatures: ${result.minutes.signatures.map((s) => `${s.signer} (${s.role})`).join(', ')}`,
+  );
   return 0;
 }
 

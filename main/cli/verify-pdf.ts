@@ -12,7 +12,12 @@ import type { SignatureReport } from '../../shared/api/schemas/minutes';
 const USAGE = 'Usage: verify-pdf --file PDF [--trust ROOT.pem ...] [--json]';
 
 function parse(argv: string[]): { file?: string; trust: string[]; json: boolean; help: boolean } {
-  const out = { file: undefined as string | undefined, trust: [] as string[], json: false, help: false };
+  const out = {
+    file: undefined as string | undefined,
+    trust: [] as string[],
+    json: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--file') out.file = argv[++i];
@@ -37,7 +42,10 @@ function print(reports: SignatureReport[]): void {
     console.log(`  key usage allows:   ${yes(r.keyUsageOk)}`);
     console.log(`  covers whole file:  ${r.coversDocument ? 'yes' : 'no'}`);
     console.log(`  appended after:     ${r.appendedAfter ? 'yes' : 'no'}`);
-    if (r.certificate) console.log(`  certificate:        ${r.certificate.subject} (issuer ${r.certificate.issuer})`);
+    if (r.certificate)
+      console.log(
+        `  certificate:        ${r.certificate.subject} (issuer ${r.certificate.issuer})`,
+      );
     if (r.problems.length > 0) console.log(`  problems:           ${r.problems.join(', ')}`);
   }
 }
@@ -48,12 +56,17 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
-  const roots: pkijs.Certificate[] = args.trust.flatMap((f) => pemBlocks(fs.readFileSync(f, 'utf8')).map(parseCertificate));
+  const roots: pkijs.Certificate[] = args.trust.flatMap((f) =>
+    pemBlocks(fs.readFileSync(f, 'utf8')).map(parseCertificate),
+  );
   const reports = await verifyPdfSignatures(fs.readFileSync(args.file), roots);
   if (args.json) console.log(JSON.stringify(reports, null, 2));
   else print(reports);
   const last = reports.at(-1);
-  const ok = reports.length > 0 && reports.every((r) => r.valid && r.trusted && r.withinValidity && r.keyUsageOk) && last?.coversDocument === true;
+  const ok =
+    reports.length > 0 &&
+    reports.every((r) => r.valid && r.trusted && r.withinValidity && r.keyUsageOk) &&
+    last?.coversDocument === true;
   return ok ? 0 : 1;
 }
 

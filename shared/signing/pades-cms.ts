@@ -41,7 +41,10 @@ export async function buildPadesCms(input: PadesCmsInput): Promise<Uint8Array> {
   if (input.digest.length !== 32) throw new Error('The digest must be a SHA-256 value (32 bytes).');
 
   const attributes = sortForDer([
-    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+    new pkijs.Attribute({
+      type: OID.contentType,
+      values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+    }),
     new pkijs.Attribute({
       type: OID.messageDigest,
       values: [new asn1js.OctetString({ valueHex: input.digest.slice().buffer })],
@@ -55,13 +58,19 @@ export async function buildPadesCms(input: PadesCmsInput): Promise<Uint8Array> {
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: signer.issuer,
+          serialNumber: signer.serialNumber,
+        }),
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
       }),
     ],
     certificates: input.certificates,
   });
   await signedData.sign(input.privateKey, 0, 'SHA-256', undefined, engine);
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+  const contentInfo = new pkijs.ContentInfo({
+    contentType: OID.signedData,
+    content: signedData.toSchema(true),
+  });
   return new Uint8Array(contentInfo.toSchema().toBER(false));
 }

@@ -15,12 +15,22 @@ export async function writePkcs12(
   passphrase: string,
   opts: { iterations?: number; crypto?: WebCrypto } = {},
 ): Promise<Uint8Array> {
-  const engine = new pkijs.CryptoEngine({ name: 'pkcs12-write', crypto: opts.crypto ?? defaultCrypto() });
+  const engine = new pkijs.CryptoEngine({
+    name: 'pkcs12-write',
+    crypto: opts.crypto ?? defaultCrypto(),
+  });
   const iterations = opts.iterations ?? 100_000;
   const password = new TextEncoder().encode(passphrase).buffer as ArrayBuffer;
   const pkcs8 = (await engine.exportKey('pkcs8', key)) as ArrayBuffer;
-  const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(pkcs8) });
-  const encryption = { password, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 }, hmacHashAlgorithm: 'SHA-256', iterationCount: iterations };
+  const keyBag = new pkijs.PKCS8ShroudedKeyBag({
+    parsedValue: pkijs.PrivateKeyInfo.fromBER(pkcs8),
+  });
+  const encryption = {
+    password,
+    contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 },
+    hmacHashAlgorithm: 'SHA-256',
+    iterationCount: iterations,
+  };
   await keyBag.makeInternalValues(encryption, engine);
   const pfx = new pkijs.PFX({
     parsedValue: {
@@ -28,11 +38,22 @@ export async function writePkcs12(
       authenticatedSafe: new pkijs.AuthenticatedSafe({
         parsedValue: {
           safeContents: [
-            { privacyMode: 0, value: new pkijs.SafeContents({ safeBags: [new pkijs.SafeBag({ bagId: SHROUDED_KEY_BAG, bagValue: keyBag })] }) },
+            {
+              privacyMode: 0,
+              value: new pkijs.SafeContents({
+                safeBags: [new pkijs.SafeBag({ bagId: SHROUDED_KEY_BAG, bagValue: keyBag })],
+              }),
+            },
             {
               privacyMode: 1,
               value: new pkijs.SafeContents({
-                safeBags: certificates.map((c) => new pkijs.SafeBag({ bagId: CERT_BAG, bagValue: new pkijs.CertBag({ parsedValue: c }) })),
+                safeBags: certificates.map(
+                  (c) =>
+                    new pkijs.SafeBag({
+                      bagId: CERT_BAG,
+                      bagValue: new pkijs.CertBag({ parsedValue: c }),
+                    }),
+                ),
               }),
             },
           ],
@@ -40,7 +61,13 @@ export async function writePkcs12(
       }),
     },
   });
-  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, encryption] }, engine);
-  await pfx.makeInternalValues({ password, iterations, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' }, engine);
+  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues(
+    { safeContents: [{}, encryption] },
+    engine,
+  );
+  await pfx.makeInternalValues(
+    { password, iterations, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' },
+    engine,
+  );
   return new Uint8Array(pfx.toSchema().toBER(false));
 }

@@ -38,7 +38,9 @@ function localKeyId(bag: pkijs.SafeBag): string | null {
   const attr = bag.bagAttributes?.find((a) => a.type === LOCAL_KEY_ID);
   const value = attr?.values[0] as asn1js.OctetString | undefined;
   if (!value) return null;
-  return Array.from(new Uint8Array(value.valueBlock.valueHexView), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(new Uint8Array(value.valueBlock.valueHexView), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }
 
 export function commonName(name: pkijs.RelativeDistinguishedNames): string {
@@ -56,11 +58,21 @@ async function importKey(info: pkijs.PrivateKeyInfo, crypto: WebCrypto): Promise
   const der = info.toSchema().toBER(false);
   const alg = info.privateKeyAlgorithm;
   if (alg.algorithmId === OID.rsaEncryption)
-    return crypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    return crypto.subtle.importKey(
+      'pkcs8',
+      der,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
   if (alg.algorithmId === OID.ecPublicKey) {
-    const curveOid = alg.algorithmParams instanceof asn1js.ObjectIdentifier ? alg.algorithmParams.valueBlock.toString() : '';
+    const curveOid =
+      alg.algorithmParams instanceof asn1js.ObjectIdentifier
+        ? alg.algorithmParams.valueBlock.toString()
+        : '';
     const namedCurve = curveOid === OID.p256 ? 'P-256' : curveOid === OID.p384 ? 'P-384' : null;
-    if (!namedCurve) throw new Pkcs12Error('unsupported-key', `Unsupported elliptic curve ${curveOid}.`);
+    if (!namedCurve)
+      throw new Pkcs12Error('unsupported-key', `Unsupported elliptic curve ${curveOid}.`);
     return crypto.subtle.importKey('pkcs8', der, { name: 'ECDSA', namedCurve }, false, ['sign']);
   }
   throw new Pkcs12Error('unsupported-key', `Unsupported key algorithm ${alg.algorithmId}.`);
@@ -71,7 +83,11 @@ async function importKey(info: pkijs.PrivateKeyInfo, crypto: WebCrypto): Promise
  * signer's browser: the key is imported as non-extractable and never leaves this process.
  * Supports the PBES2/AES files current tools write (OpenSSL 3 default, Windows, pkijs).
  */
-export async function readPkcs12(bytes: Uint8Array, passphrase: string, crypto: WebCrypto = defaultCrypto()): Promise<SigningIdentity> {
+export async function readPkcs12(
+  bytes: Uint8Array,
+  passphrase: string,
+  crypto: WebCrypto = defaultCrypto(),
+): Promise<SigningIdentity> {
   const engine = new pkijs.CryptoEngine({ name: 'pkcs12', crypto });
   pkijs.setEngine('pkcs12', engine);
   const password = toArrayBuffer(new TextEncoder().encode(passphrase));
@@ -93,7 +109,10 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, crypto: 
   try {
     await safe.parseInternalValues({ safeContents: safe.safeContents.map(() => ({ password })) });
   } catch {
-    throw new Pkcs12Error('passphrase', 'Could not decrypt the PKCS#12 content (wrong passphrase or an unsupported legacy cipher).');
+    throw new Pkcs12Error(
+      'passphrase',
+      'Could not decrypt the PKCS#12 content (wrong passphrase or an unsupported legacy cipher).',
+    );
   }
   let keyInfo: pkijs.PrivateKeyInfo | null = null;
   let keyId: string | null = null;
@@ -104,9 +123,15 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, crypto: 
         const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
         try {
           // pkijs marks this protected, yet PKCS#12 readers must call it to decrypt the key bag.
-          await (shrouded as unknown as ShroudedBagParser).parseInternalValues({ password }, engine);
+          await (shrouded as unknown as ShroudedBagParser).parseInternalValues(
+            { password },
+            engine,
+          );
         } catch {
-          throw new Pkcs12Error('passphrase', 'Could not decrypt the private key (wrong passphrase or an unsupported legacy cipher).');
+          throw new Pkcs12Error(
+            'passphrase',
+            'Could not decrypt the private key (wrong passphrase or an unsupported legacy cipher).',
+          );
         }
         keyInfo = shrouded.parsedValue ?? null;
         keyId = localKeyId(bag);
@@ -121,7 +146,9 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string, crypto: 
   }
   if (!keyInfo) throw new Pkcs12Error('no-key', 'The PKCS#12 file holds no private key.');
   const signer =
-    (keyId ? certs.find((c) => c.id === keyId) : undefined) ?? certs.find((c) => !isCa(c.cert)) ?? certs[0];
+    (keyId ? certs.find((c) => c.id === keyId) : undefined) ??
+    certs.find((c) => !isCa(c.cert)) ??
+    certs[0];
   if (!signer) throw new Pkcs12Error('no-certificate', 'The PKCS#12 file holds no certificate.');
   const privateKey = await importKey(keyInfo, crypto);
   const ordered = [signer.cert, ...certs.filter((c) => c !== signer).map((c) => c.cert)];

@@ -8,13 +8,23 @@ import type { WebCrypto } from './web-crypto';
  * the signature to the signer's certificate so the certificate cannot be swapped. The hash
  * algorithm is SHA-256, the DEFAULT, so DER requires it to be left out.
  */
-export async function signingCertificateV2(cert: pkijs.Certificate, crypto: WebCrypto): Promise<pkijs.Attribute> {
-  const certHash = new Uint8Array(await crypto.subtle.digest('SHA-256', cert.toSchema().toBER(false)));
+export async function signingCertificateV2(
+  cert: pkijs.Certificate,
+  crypto: WebCrypto,
+): Promise<pkijs.Attribute> {
+  const certHash = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', cert.toSchema().toBER(false)),
+  );
   const issuerSerial = new asn1js.Sequence({
     value: [
       new asn1js.Sequence({
         // GeneralName directoryName [4] EXPLICIT Name
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 4 },
+            value: [cert.issuer.toSchema()],
+          }),
+        ],
       }),
       new asn1js.Integer({ valueHex: cert.serialNumber.valueBlock.valueHexView.slice().buffer }),
     ],

@@ -23,11 +23,19 @@ function recordBodies(page: Page): string[] {
 }
 
 async function pkcs8Base64(signer: Signer): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', signer.keys.privateKey as unknown as webcrypto.CryptoKey));
+  const der = Buffer.from(
+    await webcrypto.subtle.exportKey(
+      'pkcs8',
+      signer.keys.privateKey as unknown as webcrypto.CryptoKey,
+    ),
+  );
   return der.toString('base64');
 }
 
-test('minutes: draft with facts, co-edit, finalise, two signatures from two browsers, verify', async ({ host, loginAs }) => {
+test('minutes: draft with facts, co-edit, finalise, two signatures from two browsers, verify', async ({
+  host,
+  loginAs,
+}) => {
   test.setTimeout(180_000);
   const ca = await createTestCa();
   const chairCert = await ca.issue({ name: 'Nguyễn Văn Hùng', kind: 'EC' });
@@ -42,23 +50,49 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
 
   // A closed ballot exists in the archive (the live-meeting flow has its own e2e test).
   const chairToken = await host.login('chu-toa');
-  const meetingId = ((await (await host.api('GET', '/meetings', { token: chairToken })).json()) as Array<{ id: string }>)[0]!.id;
+  const meetingId = (
+    (await (await host.api('GET', '/meetings', { token: chairToken })).json()) as Array<{
+      id: string;
+    }>
+  )[0]!.id;
   for (const u of ['dai-bieu-1', 'dai-bieu-2', 'dai-bieu-3', 'dai-bieu-4']) {
     const token = await host.login(u);
-    expect((await host.api('POST', `/meetings/${meetingId}/attendance`, { token, body: { status: 'present' } })).status).toBe(200);
+    expect(
+      (
+        await host.api('POST', `/meetings/${meetingId}/attendance`, {
+          token,
+          body: { status: 'present' },
+        })
+      ).status,
+    ).toBe(200);
   }
   const ballot = (await (
     await host.api('POST', `/meetings/${meetingId}/ballots`, {
       token: chairToken,
-      body: { question: 'Thông qua kế hoạch đầu tư công trung hạn', secret: false, rule: 'majority_of_present' },
+      body: {
+        question: 'Thông qua kế hoạch đầu tư công trung hạn',
+        secret: false,
+        rule: 'majority_of_present',
+      },
     })
   ).json()) as { id: string };
-  expect((await host.api('POST', `/ballots/${ballot.id}/open`, { token: chairToken })).status).toBe(200);
-  for (const [u, option] of [['dai-bieu-1', 'Tán thành'], ['dai-bieu-2', 'Tán thành'], ['dai-bieu-3', 'Tán thành'], ['dai-bieu-4', 'Không tán thành']]) {
+  expect((await host.api('POST', `/ballots/${ballot.id}/open`, { token: chairToken })).status).toBe(
+    200,
+  );
+  for (const [u, option] of [
+    ['dai-bieu-1', 'Tán thành'],
+    ['dai-bieu-2', 'Tán thành'],
+    ['dai-bieu-3', 'Tán thành'],
+    ['dai-bieu-4', 'Không tán thành'],
+  ]) {
     const token = await host.login(u!);
-    expect((await host.api('POST', `/ballots/${ballot.id}/votes`, { token, body: { option } })).status).toBe(200);
+    expect(
+      (await host.api('POST', `/ballots/${ballot.id}/votes`, { token, body: { option } })).status,
+    ).toBe(200);
   }
-  expect((await host.api('POST', `/ballots/${ballot.id}/close`, { token: chairToken })).status).toBe(200);
+  expect(
+    (await host.api('POST', `/ballots/${ballot.id}/close`, { token: chairToken })).status,
+  ).toBe(200);
 
   // The secretary drafts: "Insert from the meeting" fills attendance, agenda and the vote.
   const secretary = (await loginAs('thu-ky')).page;
@@ -68,7 +102,9 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   await expect(secretary.getByTestId('minutes-status')).toHaveText('Dự thảo');
   await secretary.getByTestId('minutes-insert-facts').click();
   const secretaryEditor = secretary.getByTestId('minutes-editor');
-  await expect(secretaryEditor).toContainText('Thông qua kế hoạch đầu tư công trung hạn: Tán thành 3, Không tán thành 1, Không biểu quyết 0.');
+  await expect(secretaryEditor).toContainText(
+    'Thông qua kế hoạch đầu tư công trung hạn: Tán thành 3, Không tán thành 1, Không biểu quyết 0.',
+  );
   await expect(secretaryEditor).toContainText('Lê Minh Đức');
 
   // The chair co-edits live: sees the secretary's text, adds a conclusion the secretary sees.
@@ -81,7 +117,9 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   await chair.keyboard.press('Control+End');
   await chair.keyboard.press('Enter');
   await chair.keyboard.type('Chủ tọa kết luận: Hội nghị thống nhất thông qua kế hoạch.');
-  await expect(secretaryEditor).toContainText('Chủ tọa kết luận: Hội nghị thống nhất thông qua kế hoạch.');
+  await expect(secretaryEditor).toContainText(
+    'Chủ tọa kết luận: Hội nghị thống nhất thông qua kế hoạch.',
+  );
 
   // The secretary finalises: the draft locks on both screens.
   await secretary.getByTestId('minutes-finalize').click();
@@ -90,8 +128,17 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   await expect(chairEditor).toHaveAttribute('contenteditable', 'false');
 
   // Each signs from their own browser with their own .p12 file.
-  for (const [page, cert] of [[chair, chairCert], [secretary, secretaryCert]] as const) {
-    await page.getByTestId('sign-p12').setInputFiles({ name: 'chung-thu.p12', mimeType: 'application/x-pkcs12', buffer: await cert.p12(PASSPHRASE) });
+  for (const [page, cert] of [
+    [chair, chairCert],
+    [secretary, secretaryCert],
+  ] as const) {
+    await page
+      .getByTestId('sign-p12')
+      .setInputFiles({
+        name: 'chung-thu.p12',
+        mimeType: 'application/x-pkcs12',
+        buffer: await cert.p12(PASSPHRASE),
+      });
     await page.getByTestId('sign-passphrase').fill(PASSPHRASE);
     await page.getByTestId('sign-submit').click();
     await expect(page.getByTestId('sign-done')).toContainText(cert.name);
@@ -99,7 +146,10 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   await expect(secretary.getByTestId('minutes-status')).toHaveText('Đã ký số');
 
   // Nothing that left either device holds the key, the passphrase or the .p12 file.
-  for (const [bodies, cert] of [[chairBodies, chairCert], [secretaryBodies, secretaryCert]] as const) {
+  for (const [bodies, cert] of [
+    [chairBodies, chairCert],
+    [secretaryBodies, secretaryCert],
+  ] as const) {
     const key = await pkcs8Base64(cert);
     const signingBodies = bodies.filter((b) => b.includes('/minutes/signatures/'));
     expect(signingBodies).toHaveLength(2);
@@ -110,7 +160,9 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
       expect(b).not.toContain(Buffer.from(PASSPHRASE).toString('latin1'));
       expect(b).not.toContain('PRIVATE KEY');
     }
-    expect(Object.keys(JSON.parse(signingBodies[1]!.split('\n').slice(1).join('\n')) as object)).toEqual(['cms']);
+    expect(
+      Object.keys(JSON.parse(signingBodies[1]!.split('\n').slice(1).join('\n')) as object),
+    ).toEqual(['cms']);
   }
 
   // Any participant sees both signatures valid and downloads a PDF that pdfsig verifies.
@@ -119,7 +171,10 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   await expect(delegate.getByTestId('verify-summary')).toHaveText('2 valid signatures');
   await expect(delegate.getByTestId('signature-row')).toHaveCount(2);
   await expect(delegate.getByTestId('minutes-editor')).toHaveAttribute('contenteditable', 'false');
-  const [download] = await Promise.all([delegate.waitForEvent('download'), delegate.getByTestId('minutes-download').click()]);
+  const [download] = await Promise.all([
+    delegate.waitForEvent('download'),
+    delegate.getByTestId('minutes-download').click(),
+  ]);
   const file = await download.path();
   const pdf = fs.readFileSync(file);
   const ps = pdfsig(pdf, nssDbTrusting([ca.pem]));

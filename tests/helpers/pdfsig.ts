@@ -18,12 +18,19 @@ export function nssDbTrusting(rootPems: string[]): string {
   rootPems.forEach((pem, i) => {
     const file = path.join(dir, `root${i}.pem`);
     fs.writeFileSync(file, pem);
-    execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', `root${i}`, '-t', 'C,C,C', '-i', file], { stdio: 'ignore' });
+    execFileSync(
+      'certutil',
+      ['-A', '-d', `sql:${dir}`, '-n', `root${i}`, '-t', 'C,C,C', '-i', file],
+      { stdio: 'ignore' },
+    );
   });
   return dir;
 }
 
-export function pdfsig(pdf: Uint8Array, nssDir: string): { output: string; signatures: PdfsigSignature[] } {
+export function pdfsig(
+  pdf: Uint8Array,
+  nssDir: string,
+): { output: string; signatures: PdfsigSignature[] } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-pdfsig-')), 'doc.pdf');
   fs.writeFileSync(file, pdf);
   const run = spawnSync('pdfsig', ['-nssdir', `sql:${nssDir}`, file], { encoding: 'utf8' });
@@ -31,7 +38,8 @@ export function pdfsig(pdf: Uint8Array, nssDir: string): { output: string; signa
   const output = `${run.stdout}${run.stderr}`;
   const signatures: PdfsigSignature[] = [];
   for (const block of output.split(/^Signature #\d+:$/m).slice(1)) {
-    const field = (name: string) => new RegExp(`- ${name}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
+    const field = (name: string) =>
+      new RegExp(`- ${name}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
     signatures.push({
       signer: field('Signer Certificate Common Name'),
       validation: field('Signature Validation'),

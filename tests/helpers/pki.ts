@@ -21,7 +21,12 @@ x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoPro
 export type KeyKind = 'RSA' | 'EC';
 
 const algorithms = {
-  RSA: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+  RSA: {
+    name: 'RSASSA-PKCS1-v1_5',
+    hash: 'SHA-256',
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 2048,
+  },
   EC: { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' },
 } as const;
 
@@ -57,8 +62,14 @@ const DAY = 24 * 3600 * 1000;
 let serial = 1000;
 const nextSerial = () => (serial++).toString(16).padStart(4, '0');
 
-export async function createTestCa(name = 'Test Root CA (Ban Cơ yếu thử nghiệm)', kind: KeyKind = 'RSA'): Promise<TestCa> {
-  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as unknown as KeyPair;
+export async function createTestCa(
+  name = 'Test Root CA (Ban Cơ yếu thử nghiệm)',
+  kind: KeyKind = 'RSA',
+): Promise<TestCa> {
+  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, [
+    'sign',
+    'verify',
+  ])) as unknown as KeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name: `CN=${name}, O=Test PKI, C=VN`,
@@ -68,7 +79,10 @@ export async function createTestCa(name = 'Test Root CA (Ban Cơ yếu thử ngh
     keys,
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
@@ -84,7 +98,10 @@ export async function createTestCa(name = 'Test Root CA (Ban Cơ yếu thử ngh
 
 async function issueSigner(ca: TestCa, caKind: KeyKind, opts: SignerOptions): Promise<Signer> {
   const kind = opts.kind ?? 'RSA';
-  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, ['sign', 'verify'])) as unknown as KeyPair;
+  const keys = (await crypto.subtle.generateKey(algorithms[kind], true, [
+    'sign',
+    'verify',
+  ])) as unknown as KeyPair;
   const usage = opts.noSigningUsage
     ? x509.KeyUsageFlags.keyEncipherment
     : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
@@ -104,7 +121,9 @@ async function issueSigner(ca: TestCa, caKind: KeyKind, opts: SignerOptions): Pr
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection]),
       new x509.CRLDistributionPointsExtension(['http://crl.test.invalid/root.crl']),
       await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
-      ...(opts.email ? [new x509.SubjectAlternativeNameExtension([{ type: 'email', value: opts.email }])] : []),
+      ...(opts.email
+        ? [new x509.SubjectAlternativeNameExtension([{ type: 'email', value: opts.email }])]
+        : []),
     ],
   });
   const pem = cert.toString('pem');
@@ -131,28 +150,54 @@ function hasOpenssl(): boolean {
 }
 const opensslAvailable = hasOpenssl();
 
-async function writePkcs12(key: PrivateKey, certPem: string, caPem: string, passphrase: string): Promise<Buffer> {
+async function writePkcs12(
+  key: PrivateKey,
+  certPem: string,
+  caPem: string,
+  passphrase: string,
+): Promise<Buffer> {
   if (!opensslAvailable) {
     // Without OpenSSL the file is written by our own PKCS#12 writer (same PBES2/AES format).
-    const certs = [certPem, caPem].map((pem) => pkijs.Certificate.fromBER(new x509.X509Certificate(pem).rawData));
-    return Buffer.from(await writePkcs12WithPkijs(key as unknown as WebCryptoKey, certs, passphrase, { crypto: webcrypto as unknown as WebCrypto }));
+    const certs = [certPem, caPem].map((pem) =>
+      pkijs.Certificate.fromBER(new x509.X509Certificate(pem).rawData),
+    );
+    return Buffer.from(
+      await writePkcs12WithPkijs(key as unknown as WebCryptoKey, certs, passphrase, {
+        crypto: webcrypto as unknown as WebCrypto,
+      }),
+    );
   }
-  const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey));
-  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  const pkcs8 = Buffer.from(
+    await crypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey),
+  );
+  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END PRIVATE KEY-----\n`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-p12-'));
   try {
     fs.writeFileSync(path.join(dir, 'key.pem'), keyPem, { mode: 0o600 });
     fs.writeFileSync(path.join(dir, 'cert.pem'), certPem);
     fs.writeFileSync(path.join(dir, 'ca.pem'), caPem);
     // OpenSSL 3 defaults: PBES2 with AES-256-CBC and PBKDF2, MAC with SHA-256.
-    execFileSync('openssl', [
-      'pkcs12', '-export',
-      '-inkey', path.join(dir, 'key.pem'),
-      '-in', path.join(dir, 'cert.pem'),
-      '-certfile', path.join(dir, 'ca.pem'),
-      '-passout', 'env:P12_PASS',
-      '-out', path.join(dir, 'out.p12'),
-    ], { env: { ...process.env, P12_PASS: passphrase }, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        path.join(dir, 'key.pem'),
+        '-in',
+        path.join(dir, 'cert.pem'),
+        '-certfile',
+        path.join(dir, 'ca.pem'),
+        '-passout',
+        'env:P12_PASS',
+        '-out',
+        path.join(dir, 'out.p12'),
+      ],
+      { env: { ...process.env, P12_PASS: passphrase }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return fs.readFileSync(path.join(dir, 'out.p12'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

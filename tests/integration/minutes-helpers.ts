@@ -11,7 +11,13 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/signing/pem';
 import { connect, until } from './sync-helpers';
 
 /** Writes paragraphs into the minutes draft as an editor would, and waits until the host has them. */
-export async function writeDraft(host: TestHost, meetingId: string, token: string, paragraphs: string[], opts: { waitForRows?: boolean } = {}): Promise<void> {
+export async function writeDraft(
+  host: TestHost,
+  meetingId: string,
+  token: string,
+  paragraphs: string[],
+  opts: { waitForRows?: boolean } = {},
+): Promise<void> {
   const client = connect(host, `minutes/${meetingId}`, token);
   await client.synced;
   const fragment = client.doc.getXmlFragment(MINUTES_FRAGMENT);
@@ -23,7 +29,9 @@ export async function writeDraft(host: TestHost, meetingId: string, token: strin
     }
   });
   const rows = () =>
-    host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`minutes/${meetingId}`)!.n;
+    host.services.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?')
+      .get(`minutes/${meetingId}`)!.n;
   if (opts.waitForRows ?? true) await until(() => rows() > 0, 'the draft to be persisted');
   else {
     // A round trip after the write: once a fresh client has synced, the host has handled it.
@@ -55,10 +63,20 @@ export async function signAs(
 ): Promise<Response> {
   const id = await readPkcs12(new Uint8Array(await signer.p12('pass')), 'pass');
   const prep = await json<{ signingId: string; digest: string }>(
-    await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token, body: { certificateChain: id.certificateChainPem } }),
+    await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+      token,
+      body: { certificateChain: id.certificateChainPem },
+    }),
   );
   const digest = base64ToBytes(prep.digest);
   if (opts.tamperDigest) digest[0] = digest[0]! ^ 0xff;
-  const cms = await buildPadesCms({ digest, certificates: id.certificates, privateKey: id.privateKey });
-  return host.api('POST', `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`, { token, body: { cms: bytesToBase64(cms) } });
+  const cms = await buildPadesCms({
+    digest,
+    certificates: id.certificates,
+    privateKey: id.privateKey,
+  });
+  return host.api('POST', `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`, {
+    token,
+    body: { cms: bytesToBase64(cms) },
+  });
 }

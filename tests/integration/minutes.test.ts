@@ -33,7 +33,10 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
       secretary: await host.login('thu-ky'),
       delegate: await host.login('dai-bieu-1'),
     };
-    const root = await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: ca.pem } });
+    const root = await host.api('POST', '/trust/roots', {
+      token: tokens.admin,
+      body: { pem: ca.pem },
+    });
     expect(root.status).toBe(200);
     meetingId = host.services.meetings.listAll()[0]!.id;
   });
@@ -42,9 +45,15 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
   });
 
   it('gives the facts for "insert from the meeting", with attendance and closed ballots', async () => {
-    const att = await host.api('POST', `/meetings/${meetingId}/attendance`, { token: tokens.delegate, body: { status: 'present' } });
+    const att = await host.api('POST', `/meetings/${meetingId}/attendance`, {
+      token: tokens.delegate,
+      body: { status: 'present' },
+    });
     expect(att.status).toBe(200);
-    await host.api('POST', `/meetings/${meetingId}/attendance`, { token: tokens.chair, body: { status: 'present' } });
+    await host.api('POST', `/meetings/${meetingId}/attendance`, {
+      token: tokens.chair,
+      body: { status: 'present' },
+    });
     const ballot = await json<{ id: string }>(
       await host.api('POST', `/meetings/${meetingId}/ballots`, {
         token: tokens.chair,
@@ -52,33 +61,79 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
       }),
       201,
     );
-    expect((await host.api('POST', `/ballots/${ballot.id}/open`, { token: tokens.chair })).status).toBe(200);
-    expect((await host.api('POST', `/ballots/${ballot.id}/votes`, { token: tokens.delegate, body: { option: 'Tán thành' } })).status).toBe(200);
-    expect((await host.api('POST', `/ballots/${ballot.id}/close`, { token: tokens.chair })).status).toBe(200);
-    const facts = await json<MinutesFacts>(await host.api('GET', `/meetings/${meetingId}/minutes/facts`, { token: tokens.secretary }));
+    expect(
+      (await host.api('POST', `/ballots/${ballot.id}/open`, { token: tokens.chair })).status,
+    ).toBe(200);
+    expect(
+      (
+        await host.api('POST', `/ballots/${ballot.id}/votes`, {
+          token: tokens.delegate,
+          body: { option: 'Tán thành' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await host.api('POST', `/ballots/${ballot.id}/close`, { token: tokens.chair })).status,
+    ).toBe(200);
+    const facts = await json<MinutesFacts>(
+      await host.api('GET', `/meetings/${meetingId}/minutes/facts`, { token: tokens.secretary }),
+    );
     expect(facts.meeting.organization).toBe('ỦY BAN NHÂN DÂN TỈNH ĐÀ NẴNG');
     expect(facts.present.map((p) => p.name)).toContain('Lê Minh Đức');
     expect(facts.absent.length).toBeGreaterThan(0);
     expect(facts.agenda).toHaveLength(5);
     expect(facts.ballots).toHaveLength(1);
-    expect(facts.ballots[0]).toMatchObject({ question: 'Thông qua chương trình họp', rule: 'majority_of_cast', secret: false, cast: 1 });
+    expect(facts.ballots[0]).toMatchObject({
+      question: 'Thông qua chương trình họp',
+      rule: 'majority_of_cast',
+      secret: false,
+      cast: 1,
+    });
     expect(typeof facts.ballots[0]!.passed).toBe('boolean');
     expect(facts.ballots[0]!.quorum).toBeGreaterThan(0);
     expect(facts.ballots[0]!.counts['Tán thành']).toBe(1);
   });
 
   it('refuses to finalise an empty draft, and only the secretary may finalise', async () => {
-    expect(await errorCode(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }))).toBe('minutes_empty');
-    await writeDraft(host, meetingId, tokens.secretary, ['I. THỜI GIAN, ĐỊA ĐIỂM', 'Cuộc họp bắt đầu lúc 08 giờ 00. Biểu quyết: Tán thành 1.']);
-    expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.delegate })).status).toBe(403);
+    expect(
+      await errorCode(
+        await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, {
+          token: tokens.secretary,
+        }),
+      ),
+    ).toBe('minutes_empty');
+    await writeDraft(host, meetingId, tokens.secretary, [
+      'I. THỜI GIAN, ĐỊA ĐIỂM',
+      'Cuộc họp bắt đầu lúc 08 giờ 00. Biểu quyết: Tán thành 1.',
+    ]);
+    expect(
+      (
+        await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, {
+          token: tokens.delegate,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('finalises into an NĐ 30/2020 PDF recording the audit chain head, and locks the draft', async () => {
-    const state = await json<MinutesState>(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }));
-    expect(state).toMatchObject({ status: 'final', revision: 1, signatures: [], awaiting: ['chair', 'secretary'] });
+    const state = await json<MinutesState>(
+      await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, {
+        token: tokens.secretary,
+      }),
+    );
+    expect(state).toMatchObject({
+      status: 'final',
+      revision: 1,
+      signatures: [],
+      awaiting: ['chair', 'secretary'],
+    });
     expect(state.auditHead).toMatch(/^[0-9a-f]{64}$/);
     expect(host.services.minutesState(meetingId)).toBe('final');
-    const pdf = Buffer.from(await (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).arrayBuffer());
+    const pdf = Buffer.from(
+      await (
+        await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })
+      ).arrayBuffer(),
+    );
     const file = path.join(os.tmpdir(), `minutes-${meetingId}.pdf`);
     fs.writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
@@ -86,11 +141,22 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain(state.auditHead!);
-    expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary })).status).toBe(409);
+    expect(
+      (
+        await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, {
+          token: tokens.secretary,
+        })
+      ).status,
+    ).toBe(409);
     // The locked draft takes no more writes: the host drops them.
-    const rows = () => host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`minutes/${meetingId}`)!.n;
+    const rows = () =>
+      host.services.db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?')
+        .get(`minutes/${meetingId}`)!.n;
     const before = rows();
-    await writeDraft(host, meetingId, tokens.secretary, ['Sửa sau khi chốt'], { waitForRows: false });
+    await writeDraft(host, meetingId, tokens.secretary, ['Sửa sau khi chốt'], {
+      waitForRows: false,
+    });
     expect(rows()).toBe(before);
   });
 
@@ -108,35 +174,77 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect(body.error.code).toBe('certificate_untrusted');
     expect(body.error.message).toContain('Người lạ');
     const day = 24 * 3600 * 1000;
-    const expired = await ca.issue({ name: 'Hết hạn', notBefore: new Date(Date.now() - 30 * day), notAfter: new Date(Date.now() - day) });
+    const expired = await ca.issue({
+      name: 'Hết hạn',
+      notBefore: new Date(Date.now() - 30 * day),
+      notAfter: new Date(Date.now() - day),
+    });
     expect(await errorCode(await prepare(expired))).toBe('certificate_expired');
     const noUsage = await ca.issue({ name: 'Không ký', noSigningUsage: true });
     expect(await errorCode(await prepare(noUsage))).toBe('certificate_key_usage');
-    expect(await errorCode(await signAs(host, meetingId, tokens.chair, chair, { tamperDigest: true }))).toBe('signature_digest_mismatch');
-    const delegate = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.delegate, body: { certificateChain: chair.chainPem } });
+    expect(
+      await errorCode(await signAs(host, meetingId, tokens.chair, chair, { tamperDigest: true })),
+    ).toBe('signature_digest_mismatch');
+    const delegate = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+      token: tokens.delegate,
+      body: { certificateChain: chair.chainPem },
+    });
     expect(delegate.status).toBe(403);
-    expect((await json<MinutesState>(await host.api('GET', `/meetings/${meetingId}/minutes`, { token: tokens.delegate }))).signatures).toEqual([]);
+    expect(
+      (
+        await json<MinutesState>(
+          await host.api('GET', `/meetings/${meetingId}/minutes`, { token: tokens.delegate }),
+        )
+      ).signatures,
+    ).toEqual([]);
   });
 
   it('answers bad input with clear 4xx errors and keeps running', async () => {
     const prepareWith = (body: unknown) =>
-      host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body });
-    expect(await errorCode(await prepareWith({ certificateChain: ['not a certificate'] }))).toBe('certificate_malformed');
+      host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+        token: tokens.chair,
+        body,
+      });
+    expect(await errorCode(await prepareWith({ certificateChain: ['not a certificate'] }))).toBe(
+      'certificate_malformed',
+    );
     expect(await errorCode(await prepareWith({ certificateChain: [] }))).toBe('validation');
     expect(await errorCode(await prepareWith({}))).toBe('validation');
-    const prep = (await (await prepareWith({ certificateChain: chair.chainPem })).json()) as { signingId: string };
+    const prep = (await (await prepareWith({ certificateChain: chair.chainPem })).json()) as {
+      signingId: string;
+    };
     const complete = (cms: string, id = prep.signingId) =>
-      host.api('POST', `/meetings/${meetingId}/minutes/signatures/${id}`, { token: tokens.chair, body: { cms } });
+      host.api('POST', `/meetings/${meetingId}/minutes/signatures/${id}`, {
+        token: tokens.chair,
+        body: { cms },
+      });
     expect(await errorCode(await complete('AAAA'))).toBe('cms_malformed');
     expect(await errorCode(await complete('%%%not base64%%%'))).toBe('cms_malformed');
-    expect(await errorCode(await complete(Buffer.from('0'.repeat(500)).toString('base64')))).toBe('cms_malformed');
+    expect(await errorCode(await complete(Buffer.from('0'.repeat(500)).toString('base64')))).toBe(
+      'cms_malformed',
+    );
     expect((await complete('AAAA', 'no-such-signing')).status).toBe(404);
     // Someone else's signing session is not theirs to complete.
-    const other = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`, { token: tokens.secretary, body: { cms: 'AAAA' } });
+    const other = await host.api(
+      'POST',
+      `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`,
+      { token: tokens.secretary, body: { cms: 'AAAA' } },
+    );
     expect(other.status).toBe(404);
-    expect(await errorCode(await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: chair.pem } }))).toBe('trust_root_not_ca');
-    expect(await errorCode(await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: ca.pem } }))).toBe('trust_root_exists');
-    expect((await host.api('POST', '/trust/roots', { token: tokens.chair, body: { pem: ca.pem } })).status).toBe(403);
+    expect(
+      await errorCode(
+        await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: chair.pem } }),
+      ),
+    ).toBe('trust_root_not_ca');
+    expect(
+      await errorCode(
+        await host.api('POST', '/trust/roots', { token: tokens.admin, body: { pem: ca.pem } }),
+      ),
+    ).toBe('trust_root_exists');
+    expect(
+      (await host.api('POST', '/trust/roots', { token: tokens.chair, body: { pem: ca.pem } }))
+        .status,
+    ).toBe(403);
     expect((await host.api('GET', '/health')).status).toBe(200);
   });
 
@@ -145,15 +253,31 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     // The chair prepares, but the secretary signs first: the chair's prepared file is stale.
     const id = await readPkcs12(new Uint8Array(await chair.p12('pass')), 'pass');
     const stale = (await (
-      await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.chair, body: { certificateChain: id.certificateChainPem } })
+      await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+        token: tokens.chair,
+        body: { certificateChain: id.certificateChainPem },
+      })
     ).json()) as { signingId: string; digest: string };
     await json(await signAs(host, meetingId, tokens.secretary, secretary));
-    const staleCms = await buildPadesCms({ digest: base64ToBytes(stale.digest), certificates: id.certificates, privateKey: id.privateKey });
-    const late = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/${stale.signingId}`, { token: tokens.chair, body: { cms: bytesToBase64(staleCms) } });
+    const staleCms = await buildPadesCms({
+      digest: base64ToBytes(stale.digest),
+      certificates: id.certificates,
+      privateKey: id.privateKey,
+    });
+    const late = await host.api(
+      'POST',
+      `/meetings/${meetingId}/minutes/signatures/${stale.signingId}`,
+      { token: tokens.chair, body: { cms: bytesToBase64(staleCms) } },
+    );
     expect(await errorCode(late)).toBe('signing_stale');
-    const twice = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: tokens.secretary, body: { certificateChain: secretary.chainPem } });
+    const twice = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+      token: tokens.secretary,
+      body: { certificateChain: secretary.chainPem },
+    });
     expect(await errorCode(twice)).toBe('minutes_already_signed');
-    const done = await json<{ minutes: MinutesState }>(await signAs(host, meetingId, tokens.chair, chair));
+    const done = await json<{ minutes: MinutesState }>(
+      await signAs(host, meetingId, tokens.chair, chair),
+    );
     expect(done.minutes.status).toBe('signed');
     expect(done.minutes.signatures.map((x) => [x.role, x.signer])).toEqual([
       ['secretary', 'Trần Thị Lan'],
@@ -161,13 +285,34 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     ]);
     expect(done.minutes.awaiting).toEqual([]);
     expect(host.services.minutesState(meetingId)).toBe('signed');
-    const report = await json<SignatureReport[]>(await host.api('GET', `/meetings/${meetingId}/minutes/verify`, { token: tokens.delegate }));
-    expect(report.map((r) => [r.signer, r.valid, r.trusted, r.withinValidity, r.keyUsageOk, r.coversDocument, r.appendedAfter])).toEqual([
+    const report = await json<SignatureReport[]>(
+      await host.api('GET', `/meetings/${meetingId}/minutes/verify`, { token: tokens.delegate }),
+    );
+    expect(
+      report.map((r) => [
+        r.signer,
+        r.valid,
+        r.trusted,
+        r.withinValidity,
+        r.keyUsageOk,
+        r.coversDocument,
+        r.appendedAfter,
+      ]),
+    ).toEqual([
       ['Trần Thị Lan', true, true, true, true, false, true],
       ['Nguyễn Văn Hùng', true, true, true, true, true, false],
     ]);
-    expect(report.every((r) => r.signedAt !== null && r.subFilter === 'ETSI.CAdES.detached' && r.signingCertificateBound)).toBe(true);
-    signedPdf = Buffer.from(await (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).arrayBuffer());
+    expect(
+      report.every(
+        (r) =>
+          r.signedAt !== null && r.subFilter === 'ETSI.CAdES.detached' && r.signingCertificateBound,
+      ),
+    ).toBe(true);
+    signedPdf = Buffer.from(
+      await (
+        await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })
+      ).arrayBuffer(),
+    );
     const ps = pdfsig(signedPdf, nssDbTrusting([ca.pem]));
     expect(ps.signatures.map((x) => [x.signer, x.validation, x.trust])).toEqual([
       ['Trần Thị Lan', 'Signature is Valid.', 'Certificate is Trusted.'],
@@ -177,21 +322,39 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
   });
 
   it('POST /verify reports on any PDF, and one changed byte makes it fail', async () => {
-    const ok = await json<SignatureReport[]>(await host.api('POST', '/verify', { token: tokens.delegate, raw: signedPdf }));
+    const ok = await json<SignatureReport[]>(
+      await host.api('POST', '/verify', { token: tokens.delegate, raw: signedPdf }),
+    );
     expect(ok.map((r) => r.valid)).toEqual([true, true]);
     const tampered = Buffer.from(signedPdf);
     const at = tampered.indexOf('BT', 2000);
     tampered[at + 3] = tampered[at + 3]! ^ 0x01;
-    const bad = await json<SignatureReport[]>(await host.api('POST', '/verify', { token: tokens.delegate, raw: tampered }));
+    const bad = await json<SignatureReport[]>(
+      await host.api('POST', '/verify', { token: tokens.delegate, raw: tampered }),
+    );
     expect(bad.map((r) => r.valid)).toEqual([false, false]);
     expect(bad[0]!.problems).toContain('signature_invalid');
-    expect(await errorCode(await host.api('POST', '/verify', { token: tokens.delegate, raw: 'not a pdf' }))).toBe('pdf_malformed');
+    expect(
+      await errorCode(
+        await host.api('POST', '/verify', { token: tokens.delegate, raw: 'not a pdf' }),
+      ),
+    ).toBe('pdf_malformed');
   });
 
   it('reopening voids the signatures, is audited, and makes the draft writable again', async () => {
-    expect((await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, { token: tokens.delegate, body: { reason: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, {
+          token: tokens.delegate,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
     const state = await json<MinutesState>(
-      await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, { token: tokens.secretary, body: { reason: 'Sửa lỗi chính tả' } }),
+      await host.api('POST', `/meetings/${meetingId}/minutes/reopen`, {
+        token: tokens.secretary,
+        body: { reason: 'Sửa lỗi chính tả' },
+      }),
     );
     expect(state).toMatchObject({ status: 'draft', signatures: [] });
     expect(host.services.minutesState(meetingId)).toBe('draft');
@@ -199,8 +362,15 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect(last.action).toBe('minutes.reopen');
     expect(last.payload).toMatchObject({ reason: 'Sửa lỗi chính tả', revision: 1 });
     expect((last.payload as { voidedSignatures: unknown[] }).voidedSignatures).toHaveLength(2);
-    expect((await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate })).status).toBe(404);
-    const again = await json<MinutesState>(await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: tokens.secretary }));
+    expect(
+      (await host.api('GET', `/meetings/${meetingId}/minutes.pdf`, { token: tokens.delegate }))
+        .status,
+    ).toBe(404);
+    const again = await json<MinutesState>(
+      await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, {
+        token: tokens.secretary,
+      }),
+    );
     expect(again).toMatchObject({ status: 'final', revision: 2 });
   });
 });

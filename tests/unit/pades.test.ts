@@ -4,7 +4,11 @@ import * as pkijs from 'pkijs';
 import { readPkcs12 } from '../../shared/signing/pkcs12';
 import { buildPadesCms } from '../../shared/signing/pades-cms';
 import { toArrayBuffer, pemBlocks } from '../../shared/signing/pem';
-import { addSignaturePlaceholder, embedCms, signedBytes } from '../../main/host/signatures/pdf-signature-placeholder';
+import {
+  addSignaturePlaceholder,
+  embedCms,
+  signedBytes,
+} from '../../main/host/signatures/pdf-signature-placeholder';
 import { digestOf } from '../../main/host/signatures/cms-inspect';
 import { verifyPdfSignatures } from '../../main/host/signatures/verify-pdf';
 import { createTestCa } from '../helpers/pki';
@@ -19,9 +23,18 @@ async function basePdf(): Promise<Uint8Array> {
 }
 
 async function sign(pdf: Uint8Array, signer: Signer, field: string): Promise<Buffer> {
-  const prepared = await addSignaturePlaceholder(pdf, { fieldName: field, signerName: signer.name, reason: 'Ký biên bản', signedAt: new Date() });
+  const prepared = await addSignaturePlaceholder(pdf, {
+    fieldName: field,
+    signerName: signer.name,
+    reason: 'Ký biên bản',
+    signedAt: new Date(),
+  });
   const id = await readPkcs12(new Uint8Array(await signer.p12('pw')), 'pw');
-  const cms = await buildPadesCms({ digest: digestOf(signedBytes(prepared.bytes, prepared.byteRange)), certificates: id.certificates, privateKey: id.privateKey });
+  const cms = await buildPadesCms({
+    digest: digestOf(signedBytes(prepared.bytes, prepared.byteRange)),
+    certificates: id.certificates,
+    privateKey: id.privateKey,
+  });
   return embedCms(prepared.bytes, prepared.byteRange, cms);
 }
 
@@ -45,19 +58,42 @@ describe('PAdES B-B signatures with incremental updates', () => {
     const twice = await sign(once, secretary, 'ThuKy');
     expect(twice.subarray(0, once.length).equals(once)).toBe(true);
     const ours = await verifyPdfSignatures(twice, roots);
-    expect(ours.map((r) => [r.signer, r.valid, r.trusted, r.withinValidity, r.keyUsageOk, r.coversDocument, r.appendedAfter])).toEqual([
+    expect(
+      ours.map((r) => [
+        r.signer,
+        r.valid,
+        r.trusted,
+        r.withinValidity,
+        r.keyUsageOk,
+        r.coversDocument,
+        r.appendedAfter,
+      ]),
+    ).toEqual([
       ['Nguyễn Văn Hùng', true, true, true, true, false, true],
       ['Trần Thị Lan', true, true, true, true, true, false],
     ]);
     const ps = pdfsig(twice, nss);
-    expect(ps.signatures.map((s) => s.validation)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
-    expect(ps.signatures.map((s) => s.trust)).toEqual(['Certificate is Trusted.', 'Certificate is Trusted.']);
+    expect(ps.signatures.map((s) => s.validation)).toEqual([
+      'Signature is Valid.',
+      'Signature is Valid.',
+    ]);
+    expect(ps.signatures.map((s) => s.trust)).toEqual([
+      'Certificate is Trusted.',
+      'Certificate is Trusted.',
+    ]);
     expect(ps.signatures[1]!.coversWholeDocument).toBe(true);
   });
 
   it('one changed byte anywhere breaks the signature for us and for pdfsig', async () => {
     const signed = await sign(await basePdf(), chair, 'ChuToa');
-    const [, holeStart = 0] = (await addSignaturePlaceholder(await basePdf(), { fieldName: 'x', signerName: 'x', reason: 'x', signedAt: new Date() })).byteRange;
+    const [, holeStart = 0] = (
+      await addSignaturePlaceholder(await basePdf(), {
+        fieldName: 'x',
+        signerName: 'x',
+        reason: 'x',
+        signedAt: new Date(),
+      })
+    ).byteRange;
     // Header, the CMS itself, the zero padding after it (ours only: pdfsig ignores padding), the trailer.
     const cases = [
       { at: 20, pdfsigToo: true },
@@ -69,10 +105,15 @@ describe('PAdES B-B signatures with incremental updates', () => {
       const tampered = Buffer.from(signed);
       tampered[at] = tampered[at]! ^ 0x01;
       const ours = await verifyPdfSignatures(tampered, roots);
-      expect(ours.length === 1 && ours[0]!.valid && ours[0]!.coversDocument, `byte ${at}`).toBe(false);
+      expect(ours.length === 1 && ours[0]!.valid && ours[0]!.coversDocument, `byte ${at}`).toBe(
+        false,
+      );
       if (pdfsigToo) {
         const ps = pdfsig(tampered, nss);
-        expect(ps.signatures.length === 1 && ps.signatures[0]!.validation === 'Signature is Valid.', `pdfsig byte ${at}`).toBe(false);
+        expect(
+          ps.signatures.length === 1 && ps.signatures[0]!.validation === 'Signature is Valid.',
+          `pdfsig byte ${at}`,
+        ).toBe(false);
       }
     }
   });

@@ -18,14 +18,20 @@ describe('PAdES CMS built from a PKCS#12 file', () => {
       expect(id.certificates).toHaveLength(2);
       const data = new TextEncoder().encode('the byte ranges of a PDF');
       const digest = new Uint8Array(createHash('sha256').update(data).digest());
-      const der = await buildPadesCms({ digest, certificates: id.certificates, privateKey: id.privateKey });
+      const der = await buildPadesCms({
+        digest,
+        certificates: id.certificates,
+        privateKey: id.privateKey,
+      });
       const ci = pkijs.ContentInfo.fromBER(der.slice().buffer);
       const sd = new pkijs.SignedData({ schema: ci.content });
       const attrs = sd.signerInfos[0]!.signedAttrs!.attributes;
       expect(attrs.map((a) => a.type)).not.toContain(OID.signingTime);
       const scv2 = attrs.find((a) => a.type === OID.signingCertificateV2)!;
       const certDer = new Uint8Array(id.certificates[0]!.toSchema().toBER(false));
-      expect(Buffer.from(signingCertificateV2Hash(scv2)!)).toEqual(createHash('sha256').update(certDer).digest());
+      expect(Buffer.from(signingCertificateV2Hash(scv2)!)).toEqual(
+        createHash('sha256').update(certDer).digest(),
+      );
       const ok = await sd.verify({ signer: 0, data: data.slice().buffer, checkChain: false });
       expect(ok).toBe(true);
     });
@@ -35,7 +41,11 @@ describe('PAdES CMS built from a PKCS#12 file', () => {
     const ca = await createTestCa('Unit CA 2');
     const signer = await ca.issue({ name: 'Trần Thị Lan' });
     const p12 = await signer.p12('right');
-    await expect(readPkcs12(new Uint8Array(p12), 'wrong')).rejects.toMatchObject({ reason: 'passphrase' });
-    await expect(readPkcs12(new Uint8Array([1, 2, 3]), 'x')).rejects.toMatchObject({ reason: 'malformed' });
+    await expect(readPkcs12(new Uint8Array(p12), 'wrong')).rejects.toMatchObject({
+      reason: 'passphrase',
+    });
+    await expect(readPkcs12(new Uint8Array([1, 2, 3]), 'x')).rejects.toMatchObject({
+      reason: 'malformed',
+    });
   });
 });

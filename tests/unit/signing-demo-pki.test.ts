@@ -5,7 +5,11 @@ import { createDemoPki, DEMO_P12_PASSPHRASE } from '../../main/host/minutes/demo
 import { readPkcs12 } from '../../shared/signing/pkcs12';
 import { buildPadesCms } from '../../shared/signing/pades-cms';
 import { pemBlocks, toArrayBuffer } from '../../shared/signing/pem';
-import { addSignaturePlaceholder, embedCms, signedBytes } from '../../main/host/signatures/pdf-signature-placeholder';
+import {
+  addSignaturePlaceholder,
+  embedCms,
+  signedBytes,
+} from '../../main/host/signatures/pdf-signature-placeholder';
 import { digestOf } from '../../main/host/signatures/cms-inspect';
 import { verifyPdfSignatures } from '../../main/host/signatures/verify-pdf';
 import { nssDbTrusting, pdfsig } from '../helpers/pdfsig';
@@ -23,12 +27,24 @@ describe('demo PKI made with pkijs alone', () => {
       reason: 'Ký',
       signedAt: new Date(),
     });
-    const cms = await buildPadesCms({ digest: digestOf(signedBytes(prepared.bytes, prepared.byteRange)), certificates: id.certificates, privateKey: id.privateKey });
+    const cms = await buildPadesCms({
+      digest: digestOf(signedBytes(prepared.bytes, prepared.byteRange)),
+      certificates: id.certificates,
+      privateKey: id.privateKey,
+    });
     const signed = embedCms(prepared.bytes, prepared.byteRange, cms);
     const roots = [pkijs.Certificate.fromBER(toArrayBuffer(pemBlocks(pki.rootPem)[0]!))];
     const [report] = await verifyPdfSignatures(signed, roots);
-    expect(report).toMatchObject({ valid: true, trusted: true, withinValidity: true, keyUsageOk: true, coversDocument: true });
+    expect(report).toMatchObject({
+      valid: true,
+      trusted: true,
+      withinValidity: true,
+      keyUsageOk: true,
+      coversDocument: true,
+    });
     const ps = pdfsig(signed, nssDbTrusting([pki.rootPem]));
-    expect(ps.signatures.map((s) => [s.validation, s.trust])).toEqual([['Signature is Valid.', 'Certificate is Trusted.']]);
+    expect(ps.signatures.map((s) => [s.validation, s.trust])).toEqual([
+      ['Signature is Valid.', 'Certificate is Trusted.'],
+    ]);
   });
 });

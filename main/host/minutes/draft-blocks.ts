@@ -28,7 +28,8 @@ export function loadDraftDoc(db: Database, meetingId: string): Y.Doc {
     .all(`minutes/${meetingId}`);
   const doc = new Y.Doc();
   try {
-    if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data))));
+    if (rows.length > 0)
+      Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data))));
   } catch {
     for (const r of rows) {
       try {
@@ -45,30 +46,51 @@ function runsOf(el: Y.XmlElement | Y.XmlFragment): Run[] {
   const runs: Run[] = [];
   for (const child of el.toArray()) {
     if (child instanceof Y.XmlText) {
-      const delta = child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>;
+      const delta = child.toDelta() as Array<{
+        insert: unknown;
+        attributes?: Record<string, unknown>;
+      }>;
       for (const op of delta) {
         if (typeof op.insert !== 'string') continue;
         const a = op.attributes ?? {};
-        runs.push({ text: op.insert, bold: 'bold' in a, italic: 'italic' in a, underline: 'underline' in a });
+        runs.push({
+          text: op.insert,
+          bold: 'bold' in a,
+          italic: 'italic' in a,
+          underline: 'underline' in a,
+        });
       }
     } else if (child instanceof Y.XmlElement) {
-      if (child.nodeName === 'hardBreak') runs.push({ text: '\n', bold: false, italic: false, underline: false });
+      if (child.nodeName === 'hardBreak')
+        runs.push({ text: '\n', bold: false, italic: false, underline: false });
       else runs.push(...runsOf(child));
     }
   }
   return runs;
 }
 
-function walk(nodes: Array<Y.XmlElement | Y.XmlText | Y.XmlHook>, out: Block[], depth: number): void {
+function walk(
+  nodes: Array<Y.XmlElement | Y.XmlText | Y.XmlHook>,
+  out: Block[],
+  depth: number,
+): void {
   for (const node of nodes) {
     if (!(node instanceof Y.XmlElement)) {
-      if (node instanceof Y.XmlText) out.push({ kind: 'paragraph', runs: [{ text: node.toString(), bold: false, italic: false, underline: false }] });
+      if (node instanceof Y.XmlText)
+        out.push({
+          kind: 'paragraph',
+          runs: [{ text: node.toString(), bold: false, italic: false, underline: false }],
+        });
       continue;
     }
     switch (node.nodeName) {
       case 'heading': {
         const level = Number(node.getAttribute('level') ?? 2);
-        out.push({ kind: 'heading', level: Number.isFinite(level) ? level : 2, runs: runsOf(node) });
+        out.push({
+          kind: 'heading',
+          level: Number.isFinite(level) ? level : 2,
+          runs: runsOf(node),
+        });
         break;
       }
       case 'bulletList':
@@ -81,7 +103,10 @@ function walk(nodes: Array<Y.XmlElement | Y.XmlText | Y.XmlHook>, out: Block[], 
           const children = item.toArray();
           let first = true;
           for (const c of children) {
-            if (c instanceof Y.XmlElement && (c.nodeName === 'bulletList' || c.nodeName === 'orderedList')) {
+            if (
+              c instanceof Y.XmlElement &&
+              (c.nodeName === 'bulletList' || c.nodeName === 'orderedList')
+            ) {
               walk([c], out, depth + 1);
             } else if (c instanceof Y.XmlElement) {
               out.push({ kind: 'item', marker: first ? marker : '', depth, runs: runsOf(c) });
@@ -92,7 +117,8 @@ function walk(nodes: Array<Y.XmlElement | Y.XmlText | Y.XmlHook>, out: Block[], 
         break;
       }
       case 'blockquote':
-        for (const c of node.toArray()) if (c instanceof Y.XmlElement) out.push({ kind: 'quote', runs: runsOf(c) });
+        for (const c of node.toArray())
+          if (c instanceof Y.XmlElement) out.push({ kind: 'quote', runs: runsOf(c) });
         break;
       case 'horizontalRule':
         out.push({ kind: 'rule' });
@@ -113,5 +139,8 @@ export function draftBlocks(doc: Y.Doc): Block[] {
 }
 
 export function blocksText(blocks: readonly Block[]): string {
-  return blocks.map((b) => (b.kind === 'rule' ? '' : b.runs.map((r) => r.text).join(''))).join('\n').trim();
+  return blocks
+    .map((b) => (b.kind === 'rule' ? '' : b.runs.map((r) => r.text).join('')))
+    .join('\n')
+    .trim();
 }

@@ -45,7 +45,9 @@ export function meetingFacts(s: FactsServices, meetingId: string): MinutesFacts 
       )
       .all(meetingId),
   );
-  const ballots = orEmpty(() => s.liveMeeting.ballots.list(meetingId)).filter((b) => b.status === 'closed');
+  const ballots = orEmpty(() => s.liveMeeting.ballots.list(meetingId)).filter(
+    (b) => b.status === 'closed',
+  );
   const chair = participants.find((p) => p.role === 'chair')?.displayName ?? null;
   const secretary = participants.find((p) => p.role === 'secretary')?.displayName ?? null;
   return {
@@ -63,7 +65,11 @@ export function meetingFacts(s: FactsServices, meetingId: string): MinutesFacts 
       id: item.id,
       title: item.title,
       presenter: item.presenter,
-      speakers: [...new Set(speakers.filter((sp) => sp.agenda_item_id === item.id).map((sp) => sp.display_name))],
+      speakers: [
+        ...new Set(
+          speakers.filter((sp) => sp.agenda_item_id === item.id).map((sp) => sp.display_name),
+        ),
+      ],
     })),
     ballots: ballots.map((b) => ({
       id: b.id,

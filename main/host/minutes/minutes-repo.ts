@@ -55,7 +55,9 @@ const toRecord = (r: MinutesRow): MinutesRecord => ({
 export function createMinutesRepo(db: Database) {
   const q = {
     get: db.prepare<[string], MinutesRow>('SELECT * FROM minutes WHERE meeting_id = ?'),
-    pdf: db.prepare<[string], { pdf: Buffer | null; pdf_sha256: string | null }>('SELECT pdf, pdf_sha256 FROM minutes WHERE meeting_id = ?'),
+    pdf: db.prepare<[string], { pdf: Buffer | null; pdf_sha256: string | null }>(
+      'SELECT pdf, pdf_sha256 FROM minutes WHERE meeting_id = ?',
+    ),
     finalize: db.prepare(
       `INSERT INTO minutes (meeting_id, status, revision, finalized_at, finalized_by, audit_head, pdf, pdf_sha256, updated_at)
        VALUES (@meetingId, 'final', 1, @at, @by, @auditHead, @pdf, @sha, @at)
@@ -63,11 +65,15 @@ export function createMinutesRepo(db: Database) {
          finalized_by = @by, audit_head = @auditHead, pdf = @pdf, pdf_sha256 = @sha, updated_at = @at`,
     ),
     reopen: db.prepare("UPDATE minutes SET status = 'draft', updated_at = ? WHERE meeting_id = ?"),
-    setSigned: db.prepare("UPDATE minutes SET status = 'signed', pdf = ?, pdf_sha256 = ?, updated_at = ? WHERE meeting_id = ?"),
+    setSigned: db.prepare(
+      "UPDATE minutes SET status = 'signed', pdf = ?, pdf_sha256 = ?, updated_at = ? WHERE meeting_id = ?",
+    ),
     signatures: db.prepare<[string, number], SignatureRow>(
       "SELECT * FROM minutes_signatures WHERE meeting_id = ? AND revision = ? AND status = 'signed' ORDER BY completed_at, id",
     ),
-    signature: db.prepare<[string, string], SignatureRow>('SELECT * FROM minutes_signatures WHERE id = ? AND meeting_id = ?'),
+    signature: db.prepare<[string, string], SignatureRow>(
+      'SELECT * FROM minutes_signatures WHERE id = ? AND meeting_id = ?',
+    ),
     insertSignature: db.prepare(
       `INSERT INTO minutes_signatures (id, meeting_id, revision, role, user_id, status, base_sha256, prepared_pdf, byte_range,
          digest, certificate_chain, signer_name, certificate_sha256, signed_at, created_at)
@@ -92,8 +98,21 @@ export function createMinutesRepo(db: Database) {
     pdf(meetingId: string): Buffer | null {
       return q.pdf.get(meetingId)?.pdf ?? null;
     },
-    finalize(input: { meetingId: string; by: string; auditHead: string; pdf: Buffer; sha256: string }): void {
-      q.finalize.run({ meetingId: input.meetingId, at: new Date().toISOString(), by: input.by, auditHead: input.auditHead, pdf: input.pdf, sha: input.sha256 });
+    finalize(input: {
+      meetingId: string;
+      by: string;
+      auditHead: string;
+      pdf: Buffer;
+      sha256: string;
+    }): void {
+      q.finalize.run({
+        meetingId: input.meetingId,
+        at: new Date().toISOString(),
+        by: input.by,
+        auditHead: input.auditHead,
+        pdf: input.pdf,
+        sha: input.sha256,
+      });
     },
     reopen(meetingId: string): number {
       q.reopen.run(new Date().toISOString(), meetingId);
@@ -128,7 +147,13 @@ export function createMinutesRepo(db: Database) {
         createdAt: new Date().toISOString(),
       });
     },
-    complete(meetingId: string, signatureId: string, cms: Buffer, signedPdf: Buffer, sha256: string): void {
+    complete(
+      meetingId: string,
+      signatureId: string,
+      cms: Buffer,
+      signedPdf: Buffer,
+      sha256: string,
+    ): void {
       const at = new Date().toISOString();
       q.complete.run(cms, at, signatureId);
       q.setSigned.run(signedPdf, sha256, at, meetingId);

@@ -13,9 +13,18 @@ import type { Database } from '../archive/db';
 import type { AuditChain } from '../audit/chain';
 import type { MeetingsRepo } from '../archive/repos/meetings';
 import type { LiveMeetings } from '../live/live-meetings';
-import { certificateDer, certificateInfo, parsePemCertificate, signerName } from '../signatures/certificate-info';
+import {
+  certificateDer,
+  certificateInfo,
+  parsePemCertificate,
+  signerName,
+} from '../signatures/certificate-info';
 import { CmsError, digestOf, inspectCms, verifyCmsSignature } from '../signatures/cms-inspect';
-import { addSignaturePlaceholder, embedCms, signedBytes } from '../signatures/pdf-signature-placeholder';
+import {
+  addSignaturePlaceholder,
+  embedCms,
+  signedBytes,
+} from '../signatures/pdf-signature-placeholder';
 import { buildChain, keyUsageAllowsSigning } from '../signatures/trust-chain';
 import { verifyPdfSignatures } from '../signatures/verify-pdf';
 import { blocksText, draftBlocks, loadDraftDoc } from './draft-blocks';
@@ -25,7 +34,10 @@ import { placeFromOrganization, renderMinutesPdf } from './render-minutes-pdf';
 import { createTrustRoots } from './trust-roots';
 
 const FIELD_NAMES: Record<SignerRole, string> = { chair: 'ChuToa', secretary: 'ThuKy' };
-const REASONS: Record<SignerRole, string> = { chair: 'Chủ tọa ký biên bản', secretary: 'Thư ký ký biên bản' };
+const REASONS: Record<SignerRole, string> = {
+  chair: 'Chủ tọa ký biên bản',
+  secretary: 'Thư ký ký biên bản',
+};
 
 const sha256Hex = (b: Uint8Array) => digestOf(b).toString('hex');
 
@@ -73,17 +85,30 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
       signedAt: r.signed_at,
       certificate: cert
         ? certificateInfo(cert)
-        : { subject: r.signer_name, issuer: '', serialNumber: '', notBefore: '', notAfter: '', sha256: r.certificate_sha256 },
+        : {
+            subject: r.signer_name,
+            issuer: '',
+            serialNumber: '',
+            notBefore: '',
+            notAfter: '',
+            sha256: r.certificate_sha256,
+          },
     };
   }
 
   function view(meetingId: string): MinutesState {
     const rec = repo.get(meetingId);
-    const signatures = rec && rec.status !== 'draft' ? repo.signedSignatures(meetingId, rec.revision).map(toSignature) : [];
+    const signatures =
+      rec && rec.status !== 'draft'
+        ? repo.signedSignatures(meetingId, rec.revision).map(toSignature)
+        : [];
     const roles = new Set(deps.meetings.participants(meetingId).map((p) => p.role));
-    const awaiting = rec && rec.status !== 'draft'
-      ? (['chair', 'secretary'] as const).filter((r) => roles.has(r) && !signatures.some((s) => s.role === r))
-      : [];
+    const awaiting =
+      rec && rec.status !== 'draft'
+        ? (['chair', 'secretary'] as const).filter(
+            (r) => roles.has(r) && !signatures.some((s) => s.role === r),
+          )
+        : [];
     return {
       status: rec?.status ?? 'draft',
       revision: rec?.revision ?? 0,
@@ -96,14 +121,25 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
   }
 
   /** Checks a certificate chain offered by a signer: parsable, trusted, in date, may sign. */
-  async function checkCertificates(pems: string[]): Promise<{ signer: pkijs.Certificate; chain: pkijs.Certificate[] }> {
+  async function checkCertificates(
+    pems: string[],
+  ): Promise<{ signer: pkijs.Certificate; chain: pkijs.Certificate[] }> {
     const certs = pems.map(parsePemCertificate);
     if (certs.some((c) => c === null)) throw new ApiError(400, 'certificate_malformed');
     const [signer, ...rest] = certs as pkijs.Certificate[];
     const result = await buildChain(signer!, rest, trust.certificates());
-    if (!result.trusted) throw new ApiError(400, 'certificate_untrusted', { subject: certificateInfo(signer!).subject });
-    if (result.problem === 'expired') throw new ApiError(400, 'certificate_expired', { notAfter: signer!.notAfter.value.toISOString() });
-    if (result.problem === 'not-yet-valid') throw new ApiError(400, 'certificate_not_yet_valid', { notBefore: signer!.notBefore.value.toISOString() });
+    if (!result.trusted)
+      throw new ApiError(400, 'certificate_untrusted', {
+        subject: certificateInfo(signer!).subject,
+      });
+    if (result.problem === 'expired')
+      throw new ApiError(400, 'certificate_expired', {
+        notAfter: signer!.notAfter.value.toISOString(),
+      });
+    if (result.problem === 'not-yet-valid')
+      throw new ApiError(400, 'certificate_not_yet_valid', {
+        notBefore: signer!.notBefore.value.toISOString(),
+      });
     if (!keyUsageAllowsSigning(signer!)) throw new ApiError(400, 'certificate_key_usage');
     return { signer: signer!, chain: rest };
   }
@@ -121,7 +157,11 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
         const rec = repo.get(m);
         if (!rec) return { status: 'draft', revision: 0, signatures: [] };
         const signed = rec.status === 'draft' ? [] : repo.signedSignatures(m, rec.revision);
-        return { status: rec.status, revision: rec.revision, signatures: signed.map((x) => ({ role: x.role, signer: x.signer_name })) };
+        return {
+          status: rec.status,
+          revision: rec.revision,
+          signatures: signed.map((x) => ({ role: x.role, signer: x.signer_name })),
+        };
       });
     },
 
@@ -153,7 +193,11 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
         // Checked again inside the transaction: two finalise calls must not both win.
         if (state(meetingId) !== 'draft') throw new ApiError(409, 'minutes_not_draft');
         repo.finalize({ meetingId, by: userId, auditHead, pdf, sha256 });
-        deps.audit.append(meetingId, userId, 'minutes.finalize', { revision, pdfSha256: sha256, auditHead });
+        deps.audit.append(meetingId, userId, 'minutes.finalize', {
+          revision,
+          pdfSha256: sha256,
+          auditHead,
+        });
       });
       return view(meetingId);
     },
@@ -162,9 +206,15 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
       return deps.tx(() => {
         const rec = repo.get(meetingId);
         if (!rec || rec.status === 'draft') throw new ApiError(409, 'minutes_not_final');
-        const voided = repo.signedSignatures(meetingId, rec.revision).map((s) => ({ id: s.id, role: s.role, signer: s.signer_name }));
+        const voided = repo
+          .signedSignatures(meetingId, rec.revision)
+          .map((s) => ({ id: s.id, role: s.role, signer: s.signer_name }));
         repo.reopen(meetingId);
-        deps.audit.append(meetingId, userId, 'minutes.reopen', { revision: rec.revision, reason, voidedSignatures: voided });
+        deps.audit.append(meetingId, userId, 'minutes.reopen', {
+          revision: rec.revision,
+          reason,
+          voidedSignatures: voided,
+        });
         return view(meetingId);
       });
     },
@@ -173,10 +223,17 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
       return state(meetingId) === 'draft' ? null : repo.pdf(meetingId);
     },
 
-    async prepare(meetingId: string, userId: string, role: SignerRole, pems: string[], opts: { reason?: string; location?: string }) {
+    async prepare(
+      meetingId: string,
+      userId: string,
+      role: SignerRole,
+      pems: string[],
+      opts: { reason?: string; location?: string },
+    ) {
       const rec = repo.get(meetingId);
       if (!rec || rec.status === 'draft') throw new ApiError(409, 'minutes_not_final');
-      if (repo.signedSignatures(meetingId, rec.revision).some((s) => s.role === role)) throw new ApiError(409, 'minutes_already_signed');
+      if (repo.signedSignatures(meetingId, rec.revision).some((s) => s.role === role))
+        throw new ApiError(409, 'minutes_already_signed');
       const { signer } = await checkCertificates(pems);
       const base = repo.pdf(meetingId)!;
       const signedAt = new Date();
@@ -211,9 +268,15 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
     async complete(meetingId: string, userId: string, signingId: string, cmsBase64: string) {
       const row = repo.signature(meetingId, signingId);
       if (!row || row.user_id !== userId) throw notFound('signing');
-      if (row.status !== 'pending' || !row.prepared_pdf) throw new ApiError(409, 'signing_not_pending');
+      if (row.status !== 'pending' || !row.prepared_pdf)
+        throw new ApiError(409, 'signing_not_pending');
       const rec = repo.get(meetingId);
-      if (!rec || rec.status === 'draft' || rec.revision !== row.revision || rec.pdfSha256 !== row.base_sha256)
+      if (
+        !rec ||
+        rec.status === 'draft' ||
+        rec.revision !== row.revision ||
+        rec.pdfSha256 !== row.base_sha256
+      )
         throw new ApiError(409, 'signing_stale');
       let cmsBytes: Uint8Array;
       try {
@@ -228,13 +291,22 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
         if (err instanceof CmsError) throw new ApiError(400, 'cms_malformed');
         throw err;
       }
-      if (!certificateDer(cms.signer).equals(Buffer.from(certificateDer(parsePemCertificate((JSON.parse(row.certificate_chain) as string[])[0]!)!))))
+      if (
+        !certificateDer(cms.signer).equals(
+          Buffer.from(
+            certificateDer(
+              parsePemCertificate((JSON.parse(row.certificate_chain) as string[])[0]!)!,
+            ),
+          ),
+        )
+      )
         throw new ApiError(400, 'signature_certificate_mismatch');
       if (!cms.messageDigest || Buffer.from(cms.messageDigest).toString('base64') !== row.digest)
         throw new ApiError(400, 'signature_digest_mismatch');
       if (!cms.signingCertificateBound) throw new ApiError(400, 'signing_certificate_v2_missing');
       const byteRange = JSON.parse(row.byte_range) as number[];
-      if (!(await verifyCmsSignature(cms, signedBytes(row.prepared_pdf, byteRange)))) throw new ApiError(400, 'signature_invalid');
+      if (!(await verifyCmsSignature(cms, signedBytes(row.prepared_pdf, byteRange))))
+        throw new ApiError(400, 'signature_invalid');
       await checkCertificates(JSON.parse(row.certificate_chain) as string[]);
       let signed: Buffer;
       try {

@@ -86,7 +86,13 @@ function fontFor(fonts: Fonts, r: Pick<Run, 'bold' | 'italic'>): PDFFont {
 }
 
 /** Greedy line breaking over runs of mixed fonts; words longer than a line are cut. */
-function layout(runs: Run[], width: number, firstIndent: number, size: number, fonts: Fonts): Segment[][] {
+function layout(
+  runs: Run[],
+  width: number,
+  firstIndent: number,
+  size: number,
+  fonts: Fonts,
+): Segment[][] {
   const lines: Segment[][] = [[]];
   let used = firstIndent;
   const newLine = () => {
@@ -120,7 +126,12 @@ function layout(runs: Run[], width: number, firstIndent: number, size: number, f
         let cut = word.length - 1;
         while (cut > 1 && textWidth(font, word.slice(0, cut), size) > width - used) cut--;
         const head = word.slice(0, cut);
-        lines[lines.length - 1]!.push({ text: head, font, width: textWidth(font, head, size), underline: run.underline });
+        lines[lines.length - 1]!.push({
+          text: head,
+          font,
+          width: textWidth(font, head, size),
+          underline: run.underline,
+        });
         newLine();
         word = word.slice(cut);
         w = textWidth(font, word, size);
@@ -153,7 +164,13 @@ class Writer {
   ensure(height: number): void {
     if (this.y - height < MARGIN.bottom) this.addPage();
   }
-  drawLine(segments: Segment[], x: number, size: number, align: 'left' | 'center' = 'left', boxWidth = this.width): void {
+  drawLine(
+    segments: Segment[],
+    x: number,
+    size: number,
+    align: 'left' | 'center' = 'left',
+    boxWidth = this.width,
+  ): void {
     const lineHeight = size * LINE;
     this.ensure(lineHeight);
     this.y -= lineHeight;
@@ -163,17 +180,43 @@ class Writer {
     const merged: Segment[] = [];
     for (const s of segments) {
       const prev = merged[merged.length - 1];
-      if (prev && prev.font === s.font && prev.underline === s.underline) merged[merged.length - 1] = { ...prev, text: prev.text + s.text, width: prev.width + s.width };
+      if (prev && prev.font === s.font && prev.underline === s.underline)
+        merged[merged.length - 1] = {
+          ...prev,
+          text: prev.text + s.text,
+          width: prev.width + s.width,
+        };
       else merged.push(s);
     }
     for (const s of merged) {
-      this.page.drawText(s.text, { x: cx, y: this.y + size * 0.25, size, font: s.font, color: rgb(0, 0, 0) });
+      this.page.drawText(s.text, {
+        x: cx,
+        y: this.y + size * 0.25,
+        size,
+        font: s.font,
+        color: rgb(0, 0, 0),
+      });
       if (s.underline)
-        this.page.drawLine({ start: { x: cx, y: this.y + size * 0.1 }, end: { x: cx + s.width, y: this.y + size * 0.1 }, thickness: 0.5 });
+        this.page.drawLine({
+          start: { x: cx, y: this.y + size * 0.1 },
+          end: { x: cx + s.width, y: this.y + size * 0.1 },
+          thickness: 0.5,
+        });
       cx += s.width;
     }
   }
-  paragraph(runs: Run[], opts: { size?: number; indent?: number; firstIndent?: number; align?: 'left' | 'center'; x?: number; width?: number; after?: number } = {}): void {
+  paragraph(
+    runs: Run[],
+    opts: {
+      size?: number;
+      indent?: number;
+      firstIndent?: number;
+      align?: 'left' | 'center';
+      x?: number;
+      width?: number;
+      after?: number;
+    } = {},
+  ): void {
     const size = opts.size ?? BODY_SIZE;
     const x = opts.x ?? MARGIN.left + (opts.indent ?? 0);
     const width = opts.width ?? this.width - (opts.indent ?? 0);
@@ -186,7 +229,9 @@ class Writer {
   }
 }
 
-const plain = (text: string, style: Partial<Run> = {}): Run[] => [{ text, bold: false, italic: false, underline: false, ...style }];
+const plain = (text: string, style: Partial<Run> = {}): Run[] => [
+  { text, bold: false, italic: false, underline: false, ...style },
+];
 
 /** Header of NĐ 30/2020: agency top left, motto top right, place and date under the motto. */
 function header(w: Writer, input: MinutesPdfInput): void {
@@ -195,23 +240,57 @@ function header(w: Writer, input: MinutesPdfInput): void {
   const rightWidth = PAGE.width - MARGIN.right - rightX + 5 * MM;
   const top = w.y;
   // Left column: agency name, a short rule, the document number.
-  w.paragraph(plain((input.organization ?? '').toLocaleUpperCase('vi'), { bold: true }), { size: 12, x: MARGIN.left - 10 * MM, width: leftWidth, align: 'center', after: 2 });
+  w.paragraph(plain((input.organization ?? '').toLocaleUpperCase('vi'), { bold: true }), {
+    size: 12,
+    x: MARGIN.left - 10 * MM,
+    width: leftWidth,
+    align: 'center',
+    after: 2,
+  });
   const cx = MARGIN.left - 10 * MM + leftWidth / 2;
-  w.page.drawLine({ start: { x: cx - 15 * MM, y: w.y - 2 }, end: { x: cx + 15 * MM, y: w.y - 2 }, thickness: 0.6 });
+  w.page.drawLine({
+    start: { x: cx - 15 * MM, y: w.y - 2 },
+    end: { x: cx + 15 * MM, y: w.y - 2 },
+    thickness: 0.6,
+  });
   w.y -= 6;
-  w.paragraph(plain('Số:        /BB-PH'), { size: 13, x: MARGIN.left - 10 * MM, width: leftWidth, align: 'center' });
+  w.paragraph(plain('Số:        /BB-PH'), {
+    size: 13,
+    x: MARGIN.left - 10 * MM,
+    width: leftWidth,
+    align: 'center',
+  });
   const leftBottom = w.y;
   // Right column: the national motto, underlined, then place and date in italics.
   w.y = top;
-  w.paragraph(plain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), { size: 12, x: rightX, width: rightWidth, align: 'center', after: 0 });
+  w.paragraph(plain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), {
+    size: 12,
+    x: rightX,
+    width: rightWidth,
+    align: 'center',
+    after: 0,
+  });
   const motto = 'Độc lập - Tự do - Hạnh phúc';
-  w.paragraph(plain(motto, { bold: true }), { size: 13, x: rightX, width: rightWidth, align: 'center', after: 2 });
+  w.paragraph(plain(motto, { bold: true }), {
+    size: 13,
+    x: rightX,
+    width: rightWidth,
+    align: 'center',
+    after: 2,
+  });
   const mottoWidth = w.fonts.bold.widthOfTextAtSize(motto, 13);
   const mx = rightX + (rightWidth - mottoWidth) / 2;
-  w.page.drawLine({ start: { x: mx, y: w.y + 2 }, end: { x: mx + mottoWidth, y: w.y + 2 }, thickness: 0.6 });
+  w.page.drawLine({
+    start: { x: mx, y: w.y + 2 },
+    end: { x: mx + mottoWidth, y: w.y + 2 },
+    thickness: 0.6,
+  });
   w.y -= 6;
   const d = vietnameseDate(input.date);
-  w.paragraph(plain(`${input.place}, ngày ${d.day} tháng ${d.month} năm ${d.year}`, { italic: true }), { size: 13, x: rightX, width: rightWidth, align: 'center' });
+  w.paragraph(
+    plain(`${input.place}, ngày ${d.day} tháng ${d.month} năm ${d.year}`, { italic: true }),
+    { size: 13, x: rightX, width: rightWidth, align: 'center' },
+  );
   w.y = Math.min(w.y, leftBottom) - 14;
 }
 
@@ -220,7 +299,10 @@ function body(w: Writer, blocks: Block[]): void {
     switch (b.kind) {
       case 'heading':
         w.y -= 4;
-        w.paragraph(b.runs.map((r) => ({ ...r, bold: true })), { size: b.level <= 1 ? 14 : 13 });
+        w.paragraph(
+          b.runs.map((r) => ({ ...r, bold: true })),
+          { size: b.level <= 1 ? 14 : 13 },
+        );
         break;
       case 'paragraph':
         if (b.runs.every((r) => r.text.trim() === '')) {
@@ -238,17 +320,29 @@ function body(w: Writer, blocks: Block[]): void {
           const firstBaseline = startY - BODY_SIZE * LINE + BODY_SIZE * 0.25;
           // The marker sits in the indent, on the first line of the item (same page unless it broke).
           if (firstBaseline > MARGIN.bottom)
-            w.page.drawText(b.marker, { x: MARGIN.left + indent - markerWidth, y: firstBaseline, size: BODY_SIZE, font: w.fonts.regular });
+            w.page.drawText(b.marker, {
+              x: MARGIN.left + indent - markerWidth,
+              y: firstBaseline,
+              size: BODY_SIZE,
+              font: w.fonts.regular,
+            });
         }
         break;
       }
       case 'quote':
-        w.paragraph(b.runs.map((r) => ({ ...r, italic: true })), { indent: INDENT });
+        w.paragraph(
+          b.runs.map((r) => ({ ...r, italic: true })),
+          { indent: INDENT },
+        );
         break;
       case 'rule':
         w.ensure(10);
         w.y -= 5;
-        w.page.drawLine({ start: { x: MARGIN.left, y: w.y }, end: { x: PAGE.width - MARGIN.right, y: w.y }, thickness: 0.5 });
+        w.page.drawLine({
+          start: { x: MARGIN.left, y: w.y },
+          end: { x: PAGE.width - MARGIN.right, y: w.y },
+          thickness: 0.5,
+        });
         w.y -= 5;
         break;
     }
@@ -264,7 +358,12 @@ function signatures(w: Writer, input: MinutesPdfInput): void {
   const column = (x: number, title: string, name: string | null) => {
     w.y = top;
     w.paragraph(plain(title, { bold: true }), { x, width: colWidth, align: 'center', after: 0 });
-    w.paragraph(plain('(Ký số)', { italic: true }), { x, width: colWidth, align: 'center', size: 12 });
+    w.paragraph(plain('(Ký số)', { italic: true }), {
+      x,
+      width: colWidth,
+      align: 'center',
+      size: 12,
+    });
     w.y -= 55;
     w.paragraph(plain(name ?? '', { bold: true }), { x, width: colWidth, align: 'center' });
   };
@@ -278,10 +377,21 @@ function footer(w: Writer, input: MinutesPdfInput): void {
     if (i > 0) {
       const label = String(i + 1);
       const lw = w.fonts.regular.widthOfTextAtSize(label, 13);
-      page.drawText(label, { x: (PAGE.width - lw) / 2, y: PAGE.height - MARGIN.top + 2, size: 13, font: w.fonts.regular });
+      page.drawText(label, {
+        x: (PAGE.width - lw) / 2,
+        y: PAGE.height - MARGIN.top + 2,
+        size: 13,
+        font: w.fonts.regular,
+      });
     }
     const text = `Mã chuỗi kiểm toán: ${input.auditHead} · Lần ${input.revision} · Trang ${i + 1}/${w.pages.length}`;
-    page.drawText(text, { x: MARGIN.left, y: MARGIN.bottom / 2, size, font: w.fonts.regular, color: rgb(0.35, 0.35, 0.35) });
+    page.drawText(text, {
+      x: MARGIN.left,
+      y: MARGIN.bottom / 2,
+      size,
+      font: w.fonts.regular,
+      color: rgb(0.35, 0.35, 0.35),
+    });
   });
 }
 
@@ -308,7 +418,11 @@ export async function renderMinutesPdf(input: MinutesPdfInput): Promise<Uint8Arr
   footer(w, input);
   doc.setTitle(`Biên bản: ${input.title}`);
   doc.setSubject(`audit-chain-head:${input.auditHead}`);
-  doc.setKeywords([`meeting:${input.meetingId}`, `revision:${input.revision}`, `audit-chain-head:${input.auditHead}`]);
+  doc.setKeywords([
+    `meeting:${input.meetingId}`,
+    `revision:${input.revision}`,
+    `audit-chain-head:${input.auditHead}`,
+  ]);
   doc.setLanguage('vi-VN');
   doc.setCreator('Phòng họp không giấy');
   doc.setProducer('Phòng họp không giấy (pdf-lib)');

@@ -4,7 +4,11 @@ import type { Database } from '../archive/db';
 import type { TrustRoot } from '../../../shared/api/schemas/minutes';
 import { OID } from '../../../shared/signing/oids';
 import { ApiError } from '../api/api-error';
-import { certificateDer, certificateInfo, parsePemCertificate } from '../signatures/certificate-info';
+import {
+  certificateDer,
+  certificateInfo,
+  parsePemCertificate,
+} from '../signatures/certificate-info';
 import { derToPem } from '../../../shared/signing/pem';
 
 interface Row {

@@ -42,8 +42,11 @@ export function inspectCms(raw: Uint8Array): InspectedCms {
     throw new CmsError('The signature is not a CMS SignedData structure.');
   }
   const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo || signedData.signerInfos.length !== 1) throw new CmsError('The CMS must hold exactly one signer.');
-  const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (!signerInfo || signedData.signerInfos.length !== 1)
+    throw new CmsError('The CMS must hold exactly one signer.');
+  const certificates = (signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
   const sid = signerInfo.sid;
   const signer = certificates.find((c) =>
     sid instanceof pkijs.IssuerAndSerialNumber
@@ -53,10 +56,13 @@ export function inspectCms(raw: Uint8Array): InspectedCms {
   if (!signer) throw new CmsError("The CMS does not carry the signer's certificate.");
   const attrs = signerInfo.signedAttrs?.attributes ?? [];
   const md = attrs.find((a) => a.type === OID.messageDigest)?.values[0];
-  const messageDigest = md instanceof asn1js.OctetString ? new Uint8Array(md.valueBlock.valueHexView) : null;
+  const messageDigest =
+    md instanceof asn1js.OctetString ? new Uint8Array(md.valueBlock.valueHexView) : null;
   const scv2 = attrs.find((a) => a.type === OID.signingCertificateV2);
   const certHash = scv2 ? signingCertificateV2Hash(scv2) : null;
-  const signerHash = createHash('sha256').update(new Uint8Array(signer.toSchema().toBER(false))).digest();
+  const signerHash = createHash('sha256')
+    .update(new Uint8Array(signer.toSchema().toBER(false)))
+    .digest();
   return {
     signedData,
     signerInfo,
@@ -72,9 +78,17 @@ export function inspectCms(raw: Uint8Array): InspectedCms {
  * Checks the signer's signature over the signed attributes and that message-digest equals the
  * SHA-256 of `signedContent` (the PDF byte ranges).
  */
-export async function verifyCmsSignature(cms: InspectedCms, signedContent: Uint8Array): Promise<boolean> {
+export async function verifyCmsSignature(
+  cms: InspectedCms,
+  signedContent: Uint8Array,
+): Promise<boolean> {
   try {
-    const result = await cms.signedData.verify({ signer: 0, data: toArrayBuffer(signedContent), checkChain: false, extendedMode: true });
+    const result = await cms.signedData.verify({
+      signer: 0,
+      data: toArrayBuffer(signedContent),
+      checkChain: false,
+      extendedMode: true,
+    });
     return result.signatureVerified === true;
   } catch {
     return false;

@@ -42,7 +42,11 @@ export interface WrittenUpdate {
   bodyOffsets: Map<number, number>;
 }
 
-export function writeIncrementalUpdate(original: Uint8Array, objects: UpdateObject[], trailer: UpdateTrailer): WrittenUpdate {
+export function writeIncrementalUpdate(
+  original: Uint8Array,
+  objects: UpdateObject[],
+  trailer: UpdateTrailer,
+): WrittenUpdate {
   const prev = lastStartXref(original);
   const parts: Buffer[] = [Buffer.from(original)];
   let offset = original.length;

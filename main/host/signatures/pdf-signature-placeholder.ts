@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import type { PDFObject } from 'pdf-lib';
 import { writeIncrementalUpdate } from './pdf-incremental-update';
 import type { UpdateObject } from './pdf-incremental-update';
@@ -49,7 +58,10 @@ function signatureDictionary(opts: PlaceholderOptions): string {
   ].join('\n');
 }
 
-function asArray(doc: PDFDocument, value: PDFObject | undefined): { array: PDFArray; ref?: PDFRef } {
+function asArray(
+  doc: PDFDocument,
+  value: PDFObject | undefined,
+): { array: PDFArray; ref?: PDFRef } {
   if (value instanceof PDFRef) {
     const target = doc.context.lookup(value);
     if (target instanceof PDFArray) return { array: target, ref: value };
@@ -63,7 +75,10 @@ function asArray(doc: PDFDocument, value: PDFObject | undefined): { array: PDFAr
  * incremental update of `pdf` (so signatures already in it stay valid), and fills /ByteRange.
  * The caller hashes the two byte ranges and later writes the CMS into the hole.
  */
-export async function addSignaturePlaceholder(pdf: Uint8Array, opts: PlaceholderOptions): Promise<PreparedPdf> {
+export async function addSignaturePlaceholder(
+  pdf: Uint8Array,
+  opts: PlaceholderOptions,
+): Promise<PreparedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const pages = doc.getPages();
@@ -132,7 +147,12 @@ export async function addSignaturePlaceholder(pdf: Uint8Array, opts: Placeholder
   const sigAt = written.bodyOffsets.get(sigRef.objectNumber)!;
   const contentsAt = sigAt + sigBody.indexOf('/Contents <') + '/Contents '.length;
   const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;
-  const byteRange: PreparedPdf['byteRange'] = [0, contentsAt, contentsEnd, bytes.length - contentsEnd];
+  const byteRange: PreparedPdf['byteRange'] = [
+    0,
+    contentsAt,
+    contentsEnd,
+    bytes.length - contentsEnd,
+  ];
   const rangeAt = sigAt + sigBody.indexOf(BYTE_RANGE_PLACEHOLDER);
   const fixed = `[${byteRange.join(' ').padEnd(BYTE_RANGE_PLACEHOLDER.length - 2, ' ')}]`;
   bytes.write(fixed, rangeAt, 'latin1');
@@ -146,10 +166,17 @@ export function signedBytes(pdf: Uint8Array, range: readonly number[]): Buffer {
 }
 
 /** Writes the DER CMS into the /Contents hole of a prepared PDF. */
-export function embedCms(prepared: Uint8Array, byteRange: readonly number[], cms: Uint8Array): Buffer {
+export function embedCms(
+  prepared: Uint8Array,
+  byteRange: readonly number[],
+  cms: Uint8Array,
+): Buffer {
   const [, holeStart = 0, holeEnd = 0] = byteRange;
   const room = (holeEnd - holeStart - 2) / 2;
-  if (cms.length > room) throw new Error(`The signature (${cms.length} bytes) does not fit the ${room}-byte placeholder.`);
+  if (cms.length > room)
+    throw new Error(
+      `The signature (${cms.length} bytes) does not fit the ${room}-byte placeholder.`,
+    );
   const out = Buffer.from(prepared);
   out.write(Buffer.from(cms).toString('hex').toUpperCase(), holeStart + 1, 'latin1');
   return out;

@@ -43,7 +43,9 @@ export function parsePdfDate(text: string): string | null {
 }
 
 function entry(dict: string, key: string): string | null {
-  const re = new RegExp(`/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9a-fA-F\\s]*>|/[^\\s/<>\\[\\]()]+)`);
+  const re = new RegExp(
+    `/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9a-fA-F\\s]*>|/[^\\s/<>\\[\\]()]+)`,
+  );
   const m = re.exec(dict);
   return m ? m[1]! : null;
 }
@@ -53,7 +55,12 @@ export function findSignatures(pdf: Uint8Array): FoundSignature[] {
   const out: FoundSignature[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   for (const m of text.matchAll(re)) {
-    const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
+    const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const [a, b, c, d] = range;
     const holeStart = a + b;
     const hole = holeStart < c && c <= text.length ? text.slice(holeStart, c) : '';

@@ -60,7 +60,8 @@ export async function buildChain(
       trusted = true;
       break;
     }
-    for (const c of pool) if (!issuer && !same(c, current) && isCa(c) && (await signedBy(current, c))) issuer = c;
+    for (const c of pool)
+      if (!issuer && !same(c, current) && isCa(c) && (await signedBy(current, c))) issuer = c;
     if (!issuer || chain.some((c) => same(c, issuer))) break;
     chain.push(issuer);
     current = issuer;

@@ -54,15 +54,23 @@ export async function verifyPdfSignatures(
     const padding = sig.contents.subarray(Math.min(sig.contents.length, derLength(sig.contents)));
     const paddingClean = padding.every((b) => b === 0);
     if (!paddingClean) problems.push('contents_padding_modified');
-    const valid = paddingClean && sig.wellFormed && end <= pdf.length && (await verifyCmsSignature(inspected, signedBytes(pdf, sig.byteRange)));
+    const valid =
+      paddingClean &&
+      sig.wellFormed &&
+      end <= pdf.length &&
+      (await verifyCmsSignature(inspected, signedBytes(pdf, sig.byteRange)));
     if (!valid) problems.push('signature_invalid');
     const chain = await buildChain(inspected.signer, inspected.certificates, roots, at);
     if (!chain.trusted) problems.push('certificate_untrusted');
-    if (!chain.withinValidity) problems.push(chain.problem === 'not-yet-valid' ? 'certificate_not_yet_valid' : 'certificate_expired');
+    if (!chain.withinValidity)
+      problems.push(
+        chain.problem === 'not-yet-valid' ? 'certificate_not_yet_valid' : 'certificate_expired',
+      );
     const keyUsageOk = keyUsageAllowsSigning(inspected.signer);
     if (!keyUsageOk) problems.push('certificate_key_usage');
     if (!inspected.signingCertificateBound) problems.push('signing_certificate_v2_missing');
-    if (sig.subFilter !== 'ETSI.CAdES.detached' && sig.subFilter !== 'adbe.pkcs7.detached') problems.push('sub_filter_unsupported');
+    if (sig.subFilter !== 'ETSI.CAdES.detached' && sig.subFilter !== 'adbe.pkcs7.detached')
+      problems.push('sub_filter_unsupported');
     reports.push({
       ...base,
       signer: signerName(inspected.signer),

@@ -82,7 +82,13 @@ export const minutesCommands = defineCommands({
     params: M,
     answer: VerifyReport,
   },
-  addTrustRoot: { method: 'POST', path: '/trust/roots', access: admin, body: AddTrustRootBody, answer: TrustRoot },
+  addTrustRoot: {
+    method: 'POST',
+    path: '/trust/roots',
+    access: admin,
+    body: AddTrustRootBody,
+    answer: TrustRoot,
+  },
   listTrustRoots: { method: 'GET', path: '/trust/roots', access: user, answer: z.array(TrustRoot) },
   deleteTrustRoot: {
     method: 'DELETE',

@@ -73,7 +73,10 @@ export const MinutesState = z.object({
 });
 export type MinutesState = z.infer<typeof MinutesState>;
 
-export const FinalizeBody = z.object({ place: z.string().trim().max(200).optional() }).strict().optional();
+export const FinalizeBody = z
+  .object({ place: z.string().trim().max(200).optional() })
+  .strict()
+  .optional();
 export const ReopenBody = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
 
 const Pem = z.string().min(1).max(20_000);

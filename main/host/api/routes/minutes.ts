@@ -7,7 +7,8 @@ type C = typeof minutesCommands;
 
 export const getMinutes: Handler<C['getMinutes']> = (ctx, s) => s.minutes.view(ctx.params.m);
 
-export const getMinutesFacts: Handler<C['getMinutesFacts']> = (ctx, s) => meetingFacts(s, ctx.params.m);
+export const getMinutesFacts: Handler<C['getMinutesFacts']> = (ctx, s) =>
+  meetingFacts(s, ctx.params.m);
 
 export const finalizeMinutes: Handler<C['finalizeMinutes']> = (ctx, s) =>
   s.minutes.finalize(ctx.params.m, ctx.user.id, ctx.body?.place);
@@ -39,4 +40,5 @@ export const prepareMinutesSignature: Handler<C['prepareMinutesSignature']> = (c
 export const completeMinutesSignature: Handler<C['completeMinutesSignature']> = (ctx, s) =>
   s.minutes.complete(ctx.params.m, ctx.user.id, ctx.params.s, ctx.body.cms);
 
-export const verifyMinutes: Handler<C['verifyMinutes']> = (ctx, s) => s.minutes.verify(ctx.params.m);
+export const verifyMinutes: Handler<C['verifyMinutes']> = (ctx, s) =>
+  s.minutes.verify(ctx.params.m);

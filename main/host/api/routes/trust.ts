@@ -7,7 +7,11 @@ type C = typeof minutesCommands;
 export const addTrustRoot: Handler<C['addTrustRoot']> = (ctx, s) =>
   s.tx(() => {
     const root = s.minutes.trust.add(ctx.body.pem, ctx.user.id);
-    s.audit.append('', ctx.user.id, 'trust.add', { id: root.id, subject: root.subject, sha256: root.sha256 });
+    s.audit.append('', ctx.user.id, 'trust.add', {
+      id: root.id,
+      subject: root.subject,
+      sha256: root.sha256,
+    });
     return root;
   });
 
@@ -17,6 +21,10 @@ export const deleteTrustRoot: Handler<C['deleteTrustRoot']> = (ctx, s) => {
   s.tx(() => {
     const root = s.minutes.trust.list().find((r) => r.id === ctx.params.id);
     if (!root || !s.minutes.trust.remove(ctx.params.id)) throw notFound('trusted certificate');
-    s.audit.append('', ctx.user.id, 'trust.remove', { id: root.id, subject: root.subject, sha256: root.sha256 });
+    s.audit.append('', ctx.user.id, 'trust.remove', {
+      id: root.id,
+      subject: root.subject,
+      sha256: root.sha256,
+    });
   });
 };

@@ -11,7 +11,8 @@ const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
 async function readPdf(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  const tooLarge = () => new ApiError(413, 'payload_too_large', { limit: formatBytes(MAX_PDF_BYTES) });
+  const tooLarge = () =>
+    new ApiError(413, 'payload_too_large', { limit: formatBytes(MAX_PDF_BYTES) });
   if (Number.isFinite(declared) && declared > MAX_PDF_BYTES) {
     req.resume();
     throw tooLarge();

@@ -29,11 +29,36 @@ function Toolbar({ editor }: { editor: Editor }) {
     }),
   });
   const buttons = [
-    { key: 'bold', label: t('minutes.bold'), text: 'B', run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'italic', label: t('minutes.italic'), text: 'I', run: () => editor.chain().focus().toggleItalic().run() },
-    { key: 'heading', label: t('minutes.headingFormat'), text: 'H', run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { key: 'bulletList', label: t('minutes.bulletList'), text: '•', run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: 'orderedList', label: t('minutes.orderedList'), text: '1.', run: () => editor.chain().focus().toggleOrderedList().run() },
+    {
+      key: 'bold',
+      label: t('minutes.bold'),
+      text: 'B',
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      label: t('minutes.italic'),
+      text: 'I',
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'heading',
+      label: t('minutes.headingFormat'),
+      text: 'H',
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      key: 'bulletList',
+      label: t('minutes.bulletList'),
+      text: '•',
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'orderedList',
+      label: t('minutes.orderedList'),
+      text: '1.',
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
   ] as const;
   return (
     <div className="toolbar minutes-toolbar" role="toolbar" aria-label={t('minutes.toolbar')}>

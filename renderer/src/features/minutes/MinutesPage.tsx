@@ -68,7 +68,9 @@ export function MinutesPage() {
   const reopen = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      minutes.setData(await api.call('reopenMinutes', { params: { m: meetingId }, body: { reason } }));
+      minutes.setData(
+        await api.call('reopenMinutes', { params: { m: meetingId }, body: { reason } }),
+      );
       setReason('');
     });
   };
@@ -80,7 +82,8 @@ export function MinutesPage() {
       <p role="status">{t('app.loading')}</p>
     );
 
-  const mySignatureMissing = drafter && role !== null && state.awaiting.includes(role as 'chair' | 'secretary');
+  const mySignatureMissing =
+    drafter && role !== null && state.awaiting.includes(role as 'chair' | 'secretary');
 
   return (
     <article className="minutes-page" data-testid="minutes-page" data-status={status}>
@@ -97,14 +100,32 @@ export function MinutesPage() {
         </div>
       </header>
 
-      <p className="muted">{editable ? t('minutes.insertFactsHint') : status === 'draft' ? t('minutes.readOnly') : t('minutes.locked')}</p>
+      <p className="muted">
+        {editable
+          ? t('minutes.insertFactsHint')
+          : status === 'draft'
+            ? t('minutes.readOnly')
+            : t('minutes.locked')}
+      </p>
       {editable && (
         <div className="toolbar">
-          <button type="button" className="btn" onClick={() => void insertFacts()} disabled={busy || !editor} data-testid="minutes-insert-facts">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void insertFacts()}
+            disabled={busy || !editor}
+            data-testid="minutes-insert-facts"
+          >
             {t('minutes.insertFacts')}
           </button>
           {role === 'secretary' && (
-            <button type="button" className="btn btn-primary" onClick={() => void finalize()} disabled={busy} data-testid="minutes-finalize">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void finalize()}
+              disabled={busy}
+              data-testid="minutes-finalize"
+            >
               {t('minutes.finalize')}
             </button>
           )}
@@ -116,7 +137,12 @@ export function MinutesPage() {
       {status !== 'draft' && (
         <section className="minutes-after" aria-label={t('minutes.signatures')}>
           <p>
-            <a className="btn" href={api.href('getMinutesPdf', { params: { m: meetingId } })} download="bien-ban.pdf" data-testid="minutes-download">
+            <a
+              className="btn"
+              href={api.href('getMinutesPdf', { params: { m: meetingId } })}
+              download="bien-ban.pdf"
+              data-testid="minutes-download"
+            >
               {t('minutes.download')}
             </a>
           </p>
@@ -135,7 +161,9 @@ export function MinutesPage() {
             )}
             {state.awaiting.length > 0 && (
               <p className="muted" data-testid="minutes-awaiting">
-                {t('minutes.sign.awaiting', { roles: state.awaiting.map((r) => t(`minutes.role.${r}`)).join(', ') })}
+                {t('minutes.sign.awaiting', {
+                  roles: state.awaiting.map((r) => t(`minutes.role.${r}`)).join(', '),
+                })}
               </p>
             )}
           </section>
@@ -153,14 +181,26 @@ export function MinutesPage() {
               {t('minutes.sign.done', { name: signedAs })}
             </p>
           )}
-          {state.signatures.length > 0 && <VerifyPanel meetingId={meetingId} pdfSha256={state.pdfSha256} />}
+          {state.signatures.length > 0 && (
+            <VerifyPanel meetingId={meetingId} pdfSha256={state.pdfSha256} />
+          )}
           {drafter && (
             <form className="card" onSubmit={reopen}>
               <label className="field">
                 <span>{t('minutes.reopenReason')}</span>
-                <input value={reason} onChange={(e) => setReason(e.target.value)} required data-testid="minutes-reopen-reason" />
+                <input
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  required
+                  data-testid="minutes-reopen-reason"
+                />
               </label>
-              <button type="submit" className="btn btn-danger" disabled={busy || reason.trim() === ''} data-testid="minutes-reopen">
+              <button
+                type="submit"
+                className="btn btn-danger"
+                disabled={busy || reason.trim() === ''}
+                data-testid="minutes-reopen"
+              >
                 {t('minutes.reopen')}
               </button>
             </form>

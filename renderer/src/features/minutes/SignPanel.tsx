@@ -8,7 +8,13 @@ import { ErrorNotice } from '../meetings/ErrorNotice';
 import { canSignHere, signMinutesOnDevice } from './sign-on-device';
 
 /** `onSigned` gets the new state and the signer's name; the page shows the confirmation (this panel goes away). */
-export function SignPanel({ meetingId, onSigned }: { meetingId: string; onSigned: (state: MinutesState, signer: string) => void }) {
+export function SignPanel({
+  meetingId,
+  onSigned,
+}: {
+  meetingId: string;
+  onSigned: (state: MinutesState, signer: string) => void;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -21,12 +27,22 @@ export function SignPanel({ meetingId, onSigned }: { meetingId: string; onSigned
     setBusy(true);
     setError(null);
     try {
-      const result = await signMinutesOnDevice(meetingId, new Uint8Array(await file.arrayBuffer()), passphrase);
+      const result = await signMinutesOnDevice(
+        meetingId,
+        new Uint8Array(await file.arrayBuffer()),
+        passphrase,
+      );
       setPassphrase('');
       onSigned(result.minutes, result.signature.signer);
     } catch (err) {
       if (err instanceof Pkcs12Error)
-        setError(new Error(err.reason === 'passphrase' ? t('minutes.sign.passphraseError') : t('minutes.sign.fileError')));
+        setError(
+          new Error(
+            err.reason === 'passphrase'
+              ? t('minutes.sign.passphraseError')
+              : t('minutes.sign.fileError'),
+          ),
+        );
       else setError(err);
     } finally {
       setBusy(false);
@@ -58,7 +74,12 @@ export function SignPanel({ meetingId, onSigned }: { meetingId: string; onSigned
           data-testid="sign-passphrase"
         />
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy || !file} data-testid="sign-submit">
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={busy || !file}
+        data-testid="sign-submit"
+      >
         {busy ? t('minutes.sign.working') : t('minutes.sign.submit')}
       </button>
       <ErrorNotice error={error} />

@@ -12,8 +12,15 @@ export function ReportSummary({ report, testId }: { report: SignatureReport[]; t
   if (report.length === 0) return <p data-testid={testId}>{t('minutes.verify.none')}</p>;
   const bad = report.filter((r) => !allGood(r)).length;
   return (
-    <p role="status" className={bad ? 'error' : 'notice'} data-testid={testId} data-valid={bad === 0 ? 'true' : 'false'}>
-      {bad === 0 ? t('minutes.verify.summary', { count: report.length }) : t('minutes.verify.invalidSummary', { bad, count: report.length })}
+    <p
+      role="status"
+      className={bad ? 'error' : 'notice'}
+      data-testid={testId}
+      data-valid={bad === 0 ? 'true' : 'false'}
+    >
+      {bad === 0
+        ? t('minutes.verify.summary', { count: report.length })
+        : t('minutes.verify.invalidSummary', { bad, count: report.length })}
     </p>
   );
 }
@@ -39,7 +46,11 @@ export function SignatureReportTable({ report }: { report: SignatureReport[] }) 
         </thead>
         <tbody>
           {report.map((r) => (
-            <tr key={r.index} data-testid="signature-row" data-valid={allGood(r) ? 'true' : 'false'}>
+            <tr
+              key={r.index}
+              data-testid="signature-row"
+              data-valid={allGood(r) ? 'true' : 'false'}
+            >
               <th scope="row">{r.signer}</th>
               <td>{r.signedAt ? formatDateTime(r.signedAt) : '—'}</td>
               <td>{yn(r.valid)}</td>

@@ -76,10 +76,17 @@ export function TrustRootsPage() {
           {data.map((root) => (
             <li key={root.id} className="card">
               <strong>{root.subject}</strong>
-              <div className="muted">{t('trust.validUntil', { date: formatDateTime(root.notAfter) })}</div>
+              <div className="muted">
+                {t('trust.validUntil', { date: formatDateTime(root.notAfter) })}
+              </div>
               <code className="muted">{root.sha256}</code>
               <div>
-                <button type="button" className="btn btn-small btn-danger" aria-label={t('trust.removeFor', { subject: root.subject })} onClick={() => void remove(root.id)}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger"
+                  aria-label={t('trust.removeFor', { subject: root.subject })}
+                  onClick={() => void remove(root.id)}
+                >
                   {t('trust.remove')}
                 </button>
               </div>
@@ -90,7 +97,12 @@ export function TrustRootsPage() {
       <form className="card form-grid" onSubmit={add}>
         <label className="field">
           <span>{t('trust.pem')}</span>
-          <textarea rows={8} value={pem} onChange={(e) => setPem(e.target.value)} data-testid="trust-pem" />
+          <textarea
+            rows={8}
+            value={pem}
+            onChange={(e) => setPem(e.target.value)}
+            data-testid="trust-pem"
+          />
         </label>
         <label className="field">
           <span>{t('trust.file')}</span>
@@ -103,7 +115,12 @@ export function TrustRootsPage() {
             }}
           />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={busy || pem.trim() === ''} data-testid="trust-add">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || pem.trim() === ''}
+          data-testid="trust-add"
+        >
           {t('trust.add')}
         </button>
         <ErrorNotice error={formError} />

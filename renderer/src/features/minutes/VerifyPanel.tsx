@@ -7,9 +7,19 @@ import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../meetings/ErrorNotice';
 import { ReportSummary, SignatureReportTable } from './SignatureReportTable';
 
-export function VerifyPanel({ meetingId, pdfSha256 }: { meetingId: string; pdfSha256: string | null }) {
+export function VerifyPanel({
+  meetingId,
+  pdfSha256,
+}: {
+  meetingId: string;
+  pdfSha256: string | null;
+}) {
   const { t } = useTranslation();
-  const { data, error, reload } = useApi('verifyMinutes', { params: { m: meetingId } }, pdfSha256 ? `${meetingId}#${pdfSha256}` : null);
+  const { data, error, reload } = useApi(
+    'verifyMinutes',
+    { params: { m: meetingId } },
+    pdfSha256 ? `${meetingId}#${pdfSha256}` : null,
+  );
   return (
     <section className="card" aria-labelledby="minutes-verify-heading">
       <h3 id="minutes-verify-heading">{t('minutes.verify.heading')}</h3>
@@ -42,7 +52,12 @@ function VerifyFile() {
     <div className="minutes-verify-file">
       <label className="field">
         <span>{t('minutes.verify.file')}</span>
-        <input type="file" accept="application/pdf,.pdf" onChange={(e) => void check(e.target.files?.[0])} data-testid="verify-file" />
+        <input
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(e) => void check(e.target.files?.[0])}
+          data-testid="verify-file"
+        />
       </label>
       {report && <ReportSummary report={report} testId="verify-file-summary" />}
       {report && <SignatureReportTable report={report} />}

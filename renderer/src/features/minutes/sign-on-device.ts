@@ -8,7 +8,9 @@ import { base64ToBytes, bytesToBase64 } from '../../../../shared/signing/pem';
 
 export function canSignHere(): boolean {
   // WebCrypto's subtle API exists only in secure contexts (https, localhost, the desktop app).
-  return typeof globalThis.crypto !== 'undefined' && typeof globalThis.crypto.subtle !== 'undefined';
+  return (
+    typeof globalThis.crypto !== 'undefined' && typeof globalThis.crypto.subtle !== 'undefined'
+  );
 }
 
 export async function signMinutesOnDevice(meetingId: string, p12: Uint8Array, passphrase: string) {

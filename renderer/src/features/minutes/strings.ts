@@ -16,14 +16,19 @@ registerStrings({
       bulletList: 'Danh sách',
       orderedList: 'Danh sách đánh số',
       insertFacts: 'Chèn từ cuộc họp',
-      insertFactsHint: 'Thêm thông tin cuộc họp, điểm danh, chương trình, người phát biểu và kết quả biểu quyết.',
+      insertFactsHint:
+        'Thêm thông tin cuộc họp, điểm danh, chương trình, người phát biểu và kết quả biểu quyết.',
       finalize: 'Chốt biên bản',
       finalizeConfirm: 'Chốt biên bản? Sau khi chốt, nội dung bị khóa và có thể ký số.',
       reopen: 'Mở lại để sửa',
       reopenReason: 'Lý do mở lại',
       reopenConfirm: 'Mở lại biên bản',
       download: 'Tải biên bản PDF',
-      sync: { connecting: 'Đang kết nối…', synced: 'Đã đồng bộ', disconnected: 'Mất kết nối, đang thử lại…' },
+      sync: {
+        connecting: 'Đang kết nối…',
+        synced: 'Đã đồng bộ',
+        disconnected: 'Mất kết nối, đang thử lại…',
+      },
       sign: {
         heading: 'Ký số',
         awaiting: 'Chờ ký: {{roles}}',
@@ -33,7 +38,8 @@ registerStrings({
         working: 'Đang ký…',
         done: 'Đã ký thành công với tên {{name}}.',
         keyStays: 'Khóa bí mật chỉ được dùng trên thiết bị này và không bao giờ được gửi đi.',
-        noCrypto: 'Trình duyệt chưa cho phép ký số trên kết nối này. Hãy mở ứng dụng qua https hoặc dùng ứng dụng máy tính.',
+        noCrypto:
+          'Trình duyệt chưa cho phép ký số trên kết nối này. Hãy mở ứng dụng qua https hoặc dùng ứng dụng máy tính.',
         passphraseError: 'Sai mật khẩu hoặc tệp chứng thư bị hỏng.',
         fileError: 'Tệp không phải chứng thư số PKCS#12 (.p12/.pfx).',
         alreadySigned: 'Bạn đã ký biên bản này.',
@@ -76,7 +82,8 @@ registerStrings({
         speakers: 'Ý kiến phát biểu: {{names}}',
         ballots: 'Kết quả biểu quyết',
         ballotLine: '{{question}}: {{counts}}.',
-        turnout: 'Số phiếu: {{cast}}/{{eligible}} đại biểu có quyền biểu quyết; có mặt {{present}}.',
+        turnout:
+          'Số phiếu: {{cast}}/{{eligible}} đại biểu có quyền biểu quyết; có mặt {{present}}.',
         rule: 'Nguyên tắc: {{rule}}; túc số {{quorum}}%.',
         passed: 'Kết quả: THÔNG QUA.',
         failed: 'Kết quả: KHÔNG THÔNG QUA.',
@@ -93,7 +100,8 @@ registerStrings({
     trust: {
       link: 'Chứng thư gốc',
       heading: 'Tổ chức chứng thực được tin cậy',
-      intro: 'Chữ ký số chỉ được chấp nhận khi chứng thư của người ký do một tổ chức trong danh sách này cấp (ví dụ Ban Cơ yếu Chính phủ).',
+      intro:
+        'Chữ ký số chỉ được chấp nhận khi chứng thư của người ký do một tổ chức trong danh sách này cấp (ví dụ Ban Cơ yếu Chính phủ).',
       pem: 'Chứng thư gốc (PEM)',
       file: 'Hoặc chọn tệp chứng thư (.pem, .crt, .cer)',
       add: 'Thêm vào danh sách tin cậy',
@@ -108,9 +116,14 @@ registerStrings({
     minutes: {
       link: 'Minutes',
       heading: 'Meeting minutes',
-      status: { draft: 'Draft', final: 'Finalised, awaiting signatures', signed: 'Digitally signed' },
+      status: {
+        draft: 'Draft',
+        final: 'Finalised, awaiting signatures',
+        signed: 'Digitally signed',
+      },
       readOnly: 'You are reading the minutes (only the secretary and the chair write them).',
-      locked: 'The minutes are finalised and locked. Reopen them to change them (signatures will be voided).',
+      locked:
+        'The minutes are finalised and locked. Reopen them to change them (signatures will be voided).',
       editorLabel: 'Minutes text',
       toolbar: 'Formatting',
       bold: 'Bold',
@@ -126,7 +139,11 @@ registerStrings({
       reopenReason: 'Reason for reopening',
       reopenConfirm: 'Reopen minutes',
       download: 'Download minutes PDF',
-      sync: { connecting: 'Connecting…', synced: 'Synchronised', disconnected: 'Disconnected, retrying…' },
+      sync: {
+        connecting: 'Connecting…',
+        synced: 'Synchronised',
+        disconnected: 'Disconnected, retrying…',
+      },
       sign: {
         heading: 'Digital signing',
         awaiting: 'Awaiting: {{roles}}',
@@ -136,7 +153,8 @@ registerStrings({
         working: 'Signing…',
         done: 'Signed as {{name}}.',
         keyStays: 'The private key is used on this device only and is never sent anywhere.',
-        noCrypto: 'This browser does not allow signing over this connection. Open the app over https or use the desktop app.',
+        noCrypto:
+          'This browser does not allow signing over this connection. Open the app over https or use the desktop app.',
         passphraseError: 'Wrong passphrase, or the certificate file is damaged.',
         fileError: 'The file is not a PKCS#12 certificate (.p12/.pfx).',
         alreadySigned: 'You have already signed these minutes.',
@@ -196,7 +214,8 @@ registerStrings({
     trust: {
       link: 'Trusted roots',
       heading: 'Trusted certificate authorities',
-      intro: "Signatures are accepted only when the signer's certificate was issued by an authority on this list (e.g. Ban Cơ yếu Chính phủ).",
+      intro:
+        "Signatures are accepted only when the signer's certificate was issued by an authority on this list (e.g. Ban Cơ yếu Chính phủ).",
       pem: 'Root certificate (PEM)',
       file: 'Or choose a certificate file (.pem, .crt, .cer)',
       add: 'Trust this authority',
