@@ -132,13 +132,11 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
     [chair, chairCert],
     [secretary, secretaryCert],
   ] as const) {
-    await page
-      .getByTestId('sign-p12')
-      .setInputFiles({
-        name: 'chung-thu.p12',
-        mimeType: 'application/x-pkcs12',
-        buffer: await cert.p12(PASSPHRASE),
-      });
+    await page.getByTestId('sign-p12').setInputFiles({
+      name: 'chung-thu.p12',
+      mimeType: 'application/x-pkcs12',
+      buffer: await cert.p12(PASSPHRASE),
+    });
     await page.getByTestId('sign-passphrase').fill(PASSPHRASE);
     await page.getByTestId('sign-submit').click();
     await expect(page.getByTestId('sign-done')).toContainText(cert.name);
