@@ -87,8 +87,16 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
       h.scopes.register('b', (id) => ballots.meetingOf(id));
       h.live.addSection('attendance', (m) => attendance.live(m));
       h.live.addSection('speakers', (m) => speakers.state(m));
-      // Ballot state, turnout while open (never choices), results once closed.
-      h.live.addSection('ballots', (m) => ballots.list(m));
+      // Ballot state, turnout while open (never choices), results once closed. Who chose what
+      // (named ballots) stays out: a thousand names re-sent to a thousand devices on every turnout
+      // change of the next ballot would swamp the room's network; GET /ballots/:b has them.
+      h.live.addSection('ballots', (m) =>
+        ballots.list(m).map((b) => {
+          if (!b.result?.votes) return b;
+          const { votes: _votes, ...result } = b.result;
+          return { ...b, result };
+        }),
+      );
       for (const b of ballots.withDeadline()) if (b.closesAt) closeWhenDue(b.id, b.closesAt);
     },
     stopTimers(): void {

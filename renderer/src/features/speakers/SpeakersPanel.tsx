@@ -1,6 +1,7 @@
 // Speakers (đăng ký phát biểu): delegates ask and withdraw; the chair gives the floor, ends the
 // turn and reorders the queue of the current agenda item. Everyone sees the queue live.
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpeakersState } from '../../../../shared/api/schemas/live';
 import { api } from '../../api/client';
@@ -96,6 +97,7 @@ export function SpeakersPanel({
         </div>
       )}
       <ErrorNotice error={error} />
+      {chair && state && <SpeakingSettingsForm meetingId={meetingId} limitSeconds={state.settings.limitSeconds} warningSeconds={state.settings.warningSeconds} onError={setError} />}
       <h3>{t('speakers.queue')}</h3>
       {queue.length === 0 ? (
         <p className="muted">{t('speakers.empty')}</p>
@@ -130,5 +132,48 @@ export function SpeakersPanel({
         </ol>
       )}
     </section>
+  );
+}
+
+/** The chair sets the time per turn and when the timer warns. */
+function SpeakingSettingsForm({ meetingId, limitSeconds, warningSeconds, onError }: {
+  meetingId: string;
+  limitSeconds: number;
+  warningSeconds: number;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const [minutes, setMinutes] = useState(String(limitSeconds / 60));
+  const [warning, setWarning] = useState(String(warningSeconds));
+  const [busy, setBusy] = useState(false);
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    onError(null);
+    try {
+      await api.call('setSpeakingSettings', {
+        params: { m: meetingId },
+        body: { limitSeconds: Math.round(Number(minutes) * 60), warningSeconds: Math.round(Number(warning)) },
+      });
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="toolbar" onSubmit={(e) => void save(e)} aria-label={t('speakers.settings')}>
+      <label className="field field-inline">
+        <span>{t('speakers.limitMinutes')}</span>
+        <input type="number" min={1} max={60} step={0.5} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
+      </label>
+      <label className="field field-inline">
+        <span>{t('speakers.warningSeconds')}</span>
+        <input type="number" min={0} max={600} value={warning} onChange={(e) => setWarning(e.target.value)} required />
+      </label>
+      <button type="submit" className="btn btn-small" disabled={busy}>
+        {t('speakers.saveSettings')}
+      </button>
+    </form>
   );
 }

@@ -24,6 +24,10 @@ registerStrings({
       overtime: 'Quá giờ',
       nearEnd: 'Sắp hết thời gian',
       limit: 'Thời gian mỗi lượt: {{minutes}} phút',
+      settings: 'Thời gian phát biểu',
+      limitMinutes: 'Phút mỗi lượt',
+      warningSeconds: 'Cảnh báo trước (giây)',
+      saveSettings: 'Lưu thời gian',
     },
   },
   en: {
@@ -49,6 +53,10 @@ registerStrings({
       overtime: 'Over time',
       nearEnd: 'Time is nearly up',
       limit: 'Time per turn: {{minutes}} min',
+      settings: 'Speaking time',
+      limitMinutes: 'Minutes per turn',
+      warningSeconds: 'Warn before the end (seconds)',
+      saveSettings: 'Save time',
     },
   },
 });

@@ -1,8 +1,31 @@
 // A closed ballot's result: counts with percentages, the verdict by the rule and quorum, and for a
 // named ballot who chose what.
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import type { Ballot } from '../../../../shared/api/schemas/ballots';
+import { useApi } from '../../api/use-api';
 import './strings';
+
+/** Who chose what (named ballots): loaded from the host when opened, not carried by the live doc. */
+function NamedVotes({ ballotId }: { ballotId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const { data } = useApi('getBallot', { params: { b: ballotId } }, open ? ballotId : null);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="named-votes-toggle">
+      <summary>{t('voting.whoVoted')}</summary>
+      {data?.votes && (
+        <ul data-testid="named-votes">
+          {data.votes.map((v) => (
+            <li key={v.userId}>
+              {v.displayName}: {v.option}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
 
 export function BallotResults({ ballot, large = false }: { ballot: Ballot; large?: boolean }) {
   const { t } = useTranslation();
@@ -29,18 +52,7 @@ export function BallotResults({ ballot, large = false }: { ballot: Ballot; large
       <p className="muted">
         {t('voting.summary', { members: r.members, present: r.present, cast: r.cast })} · {t(`voting.rule.${ballot.rule}`)}
       </p>
-      {r.votes && r.votes.length > 0 && (
-        <details>
-          <summary>{t('voting.whoVoted')}</summary>
-          <ul data-testid="named-votes">
-            {r.votes.map((v) => (
-              <li key={v.userId}>
-                {v.displayName}: {v.option}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {!ballot.secret && r.cast > 0 && <NamedVotes ballotId={ballot.id} />}
     </div>
   );
 }
