@@ -49,14 +49,21 @@ async function main() {
   try {
     const s = a.services;
     const admin = s.users.findByUsername('admin')!;
-    const meeting = s.meetings.create({ title: 'Kỳ họp thứ 12 Hội đồng nhân dân tỉnh (hồ sơ lớn)', startsAt: '2026-11-20T08:00:00+07:00', createdBy: admin.id });
-    s.meetings.replaceParticipants(meeting.id, [{ userId: admin.id, role: 'secretary', canVote: false }]);
+    const meeting = s.meetings.create({
+      title: 'Kỳ họp thứ 12 Hội đồng nhân dân tỉnh (hồ sơ lớn)',
+      startsAt: '2026-11-20T08:00:00+07:00',
+      createdBy: admin.id,
+    });
+    s.meetings.replaceParticipants(meeting.id, [
+      { userId: admin.id, role: 'secretary', canVote: false },
+    ]);
     s.meetings.setStatus(meeting.id, 'published');
     s.tx(() => s.audit.append(meeting.id, admin.id, 'meeting.create', { title: meeting.title }));
 
     // Papers: a PDF header and incompressible bytes, written and hashed in 4 MB chunks.
     const tGen = performance.now();
-    const insert = s.db.prepare(`INSERT INTO documents (id, lineage_id, meeting_id, version, title, filename, sha256, size, pages, uploaded_by, uploaded_at)
+    const insert = s.db
+      .prepare(`INSERT INTO documents (id, lineage_id, meeting_id, version, title, filename, sha256, size, pages, uploaded_by, uploaded_at)
       VALUES (?, ?, ?, 1, ?, ?, ?, ?, 1, ?, ?)`);
     for (let i = 0; i < PAPERS; i++) {
       const tmp = path.join(root, `paper-${i}.tmp`);
@@ -78,12 +85,30 @@ async function main() {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(tmp, target);
       const id = randomUUID();
-      insert.run(id, id, meeting.id, `Hồ sơ trình kỳ họp, tập ${i + 1}`, `tap-${i + 1}.pdf`, sha, fs.statSync(target).size, admin.id, new Date().toISOString());
+      insert.run(
+        id,
+        id,
+        meeting.id,
+        `Hồ sơ trình kỳ họp, tập ${i + 1}`,
+        `tap-${i + 1}.pdf`,
+        sha,
+        fs.statSync(target).size,
+        admin.id,
+        new Date().toISOString(),
+      );
     }
     const genSeconds = (performance.now() - tGen) / 1000;
 
     const login = async (url: string) =>
-      ((await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
+          })
+        ).json()) as { token: string }
+      ).token;
 
     // Export: stream the package to a file.
     global.gc?.();
@@ -92,7 +117,9 @@ async function main() {
     const tokenA = await login(a.url);
     let m = sampler();
     let t = performance.now();
-    const res = await fetch(`${a.url}/api/v1/meetings/${meeting.id}/export`, { headers: { authorization: `Bearer ${tokenA}` } });
+    const res = await fetch(`${a.url}/api/v1/meetings/${meeting.id}/export`, {
+      headers: { authorization: `Bearer ${tokenA}` },
+    });
     if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
     await pipeline(Readable.fromWeb(res.body as WebReadableStream), fs.createWriteStream(pkg));
     const exportSeconds = (performance.now() - t) / 1000;
@@ -106,30 +133,60 @@ async function main() {
     m = sampler();
     t = performance.now();
     // node:http with pipe() keeps backpressure (Node 20's Readable.toWeb for a fetch body does not).
-    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${b.url}/api/v1/archive/import`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokenB}`, 'content-type': 'application/zip', 'content-length': String(pkgBytes) },
-      });
-      req.on('error', reject);
-      req.on('response', (r) => {
-        let body = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (body += c));
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, text: body }));
-      });
-      fs.createReadStream(pkg, { highWaterMark: 1024 * 1024 }).pipe(req);
-    });
-    const answer = JSON.parse(text) as { checks?: Array<{ name: string; ok: boolean }>; error?: unknown };
+    const { status, text } = await new Promise<{ status: number; text: string }>(
+      (resolve, reject) => {
+        const req = http.request(`${b.url}/api/v1/archive/import`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${tokenB}`,
+            'content-type': 'application/zip',
+            'content-length': String(pkgBytes),
+          },
+        });
+        req.on('error', reject);
+        req.on('response', (r) => {
+          let body = '';
+          r.setEncoding('utf8');
+          r.on('data', (c: string) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text: body }));
+        });
+        fs.createReadStream(pkg, { highWaterMark: 1024 * 1024 }).pipe(req);
+      },
+    );
+    const answer = JSON.parse(text) as {
+      checks?: Array<{ name: string; ok: boolean }>;
+      error?: unknown;
+    };
     const importSeconds = (performance.now() - t) / 1000;
     const importMem = m.stop();
     if (status !== 200) throw new Error(`import answered ${status}: ${text}`);
 
-    printTable(`Meeting package with ${PAPERS} papers, ${TOTAL_MB} MB (generated in ${genSeconds.toFixed(1)} s)`, [
-      { step: 'export (GET, streamed to file)', MB: mb(pkgBytes), seconds: exportSeconds, 'MB/s': mb(pkgBytes) / exportSeconds, 'RSS before MB': mb(before), 'peak RSS MB': mb(exportMem.peakRss), 'peak JS+buffers MB': mb(exportMem.peakHeap) },
-      { step: 'import (POST, verify, commit)', MB: mb(pkgBytes), seconds: importSeconds, 'MB/s': mb(pkgBytes) / importSeconds, 'RSS before MB': mb(beforeImport), 'peak RSS MB': mb(importMem.peakRss), 'peak JS+buffers MB': mb(importMem.peakHeap) },
-    ]);
-    console.log(`import checks: ${(answer.checks ?? []).map((c) => `${c.name}=${c.ok ? 'ok' : 'FAIL'}`).join(', ')}`);
+    printTable(
+      `Meeting package with ${PAPERS} papers, ${TOTAL_MB} MB (generated in ${genSeconds.toFixed(1)} s)`,
+      [
+        {
+          step: 'export (GET, streamed to file)',
+          MB: mb(pkgBytes),
+          seconds: exportSeconds,
+          'MB/s': mb(pkgBytes) / exportSeconds,
+          'RSS before MB': mb(before),
+          'peak RSS MB': mb(exportMem.peakRss),
+          'peak JS+buffers MB': mb(exportMem.peakHeap),
+        },
+        {
+          step: 'import (POST, verify, commit)',
+          MB: mb(pkgBytes),
+          seconds: importSeconds,
+          'MB/s': mb(pkgBytes) / importSeconds,
+          'RSS before MB': mb(beforeImport),
+          'peak RSS MB': mb(importMem.peakRss),
+          'peak JS+buffers MB': mb(importMem.peakHeap),
+        },
+      ],
+    );
+    console.log(
+      `import checks: ${(answer.checks ?? []).map((c) => `${c.name}=${c.ok ? 'ok' : 'FAIL'}`).join(', ')}`,
+    );
   } finally {
     await a.close();
     await b.close();

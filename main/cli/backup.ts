@@ -16,7 +16,11 @@ async function main(): Promise<number> {
     console.error(`No archive in ${dataDir} (${DB_FILE} is missing).`);
     return 2;
   }
-  const out = path.resolve(typeof args.out === 'string' ? args.out : `phong-hop-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
+  const out = path.resolve(
+    typeof args.out === 'string'
+      ? args.out
+      : `phong-hop-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`,
+  );
   if (fs.existsSync(out)) {
     console.error(`${out} already exists; choose another file.`);
     return 2;

@@ -11,7 +11,9 @@ async function main(): Promise<number> {
   }
   try {
     const r = await restoreBackup(path.resolve(args.from), path.resolve(args.data));
-    console.log(`Restored ${r.files} files into ${path.resolve(args.data)}. Start the host with --data ${args.data}.`);
+    console.log(
+      `Restored ${r.files} files into ${path.resolve(args.data)}. Start the host with --data ${args.data}.`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof RestoreError) {

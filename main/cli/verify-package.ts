@@ -28,7 +28,9 @@ async function main(): Promise<number> {
     const m = v.manifest;
     console.log(`Package: ${path.basename(file)}`);
     console.log(`Meeting: ${m.meeting.title} (${m.meeting.id}), ${m.meeting.startsAt}`);
-    console.log(`Format: ${m.format} schema ${m.schemaVersion}, made ${m.createdAt} by ${m.generator.app} ${m.generator.version}`);
+    console.log(
+      `Format: ${m.format} schema ${m.schemaVersion}, made ${m.createdAt} by ${m.generator.app} ${m.generator.version}`,
+    );
     console.log(`Files: ${m.files.length}`);
     for (const c of v.checks) console.log(`  [${c.ok ? 'OK' : 'FAIL'}] ${c.name}: ${c.detail}`);
     if (m.notIncluded.length > 0) {

@@ -19,13 +19,23 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/signing/pem';
 import { MINUTES_FRAGMENT } from '../../shared/api/schemas/minutes';
 
 /** Writes the minutes draft through the stock y-websocket client, as an editor would. */
-async function writeDraft(host: TestHost, meetingId: string, token: string, paragraphs: string[]): Promise<void> {
+async function writeDraft(
+  host: TestHost,
+  meetingId: string,
+  token: string,
+  paragraphs: string[],
+): Promise<void> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${host.url.replace(/^http/, 'ws')}/sync`, `minutes/${meetingId}`, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const provider = new WebsocketProvider(
+    `${host.url.replace(/^http/, 'ws')}/sync`,
+    `minutes/${meetingId}`,
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
   await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
   const fragment = doc.getXmlFragment(MINUTES_FRAGMENT);
   doc.transact(() => {
@@ -36,13 +46,19 @@ async function writeDraft(host: TestHost, meetingId: string, token: string, para
     }
   });
   const stored = () =>
-    host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`minutes/${meetingId}`)!.n;
+    host.services.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?')
+      .get(`minutes/${meetingId}`)!.n;
   await expect.poll(stored).toBeGreaterThan(0);
   provider.destroy();
   doc.destroy();
 }
 
-test('search without accents opens the page; a signed meeting is exported, imported on a second host and verified there', async ({ host, loginAs, browser }) => {
+test('search without accents opens the page; a signed meeting is exported, imported on a second host and verified there', async ({
+  host,
+  loginAs,
+  browser,
+}) => {
   const meetingId = host.services.meetings.listAll()[0]!.id;
 
   // 1. A delegate searches without diacritics and opens the hit at its page.
@@ -53,7 +69,9 @@ test('search without accents opens the page; a signed meeting is exported, impor
   const hit = page.getByTestId('search-hit').first();
   await expect(hit.getByTestId('search-hit-page')).toHaveText('Trang 2');
   // Each word is highlighted where it occurs, in its original spelling.
-  expect(await hit.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Du', 'lịch', 'phục', 'hồi']));
+  expect(await hit.locator('mark').allTextContents()).toEqual(
+    expect.arrayContaining(['Du', 'lịch', 'phục', 'hồi']),
+  );
   await hit.getByTestId('search-hit-link').click();
   await expect(page).toHaveURL(/\/documents\/[^/?]+\?page=2&q=du\+lich\+phuc\+hoi$/);
   await expect(page.getByTestId('page-indicator')).toHaveText('Trang 2 / 3');
@@ -63,16 +81,35 @@ test('search without accents opens the page; a signed meeting is exported, impor
   const secretary = await host.login('thu-ky');
   const chair = await host.login('chu-toa');
   const ca = await createTestCa();
-  expect((await host.api('POST', '/trust/roots', { token: admin, body: { pem: ca.pem } })).status).toBe(200);
-  await writeDraft(host, meetingId, secretary, ['I. THỜI GIAN, ĐỊA ĐIỂM', 'Cuộc họp thống nhất thông qua kế hoạch đầu tư công trung hạn.']);
-  expect((await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: secretary })).status).toBe(200);
+  expect(
+    (await host.api('POST', '/trust/roots', { token: admin, body: { pem: ca.pem } })).status,
+  ).toBe(200);
+  await writeDraft(host, meetingId, secretary, [
+    'I. THỜI GIAN, ĐỊA ĐIỂM',
+    'Cuộc họp thống nhất thông qua kế hoạch đầu tư công trung hạn.',
+  ]);
+  expect(
+    (await host.api('POST', `/meetings/${meetingId}/minutes/finalize`, { token: secretary }))
+      .status,
+  ).toBe(200);
   const signer = await ca.issue({ name: 'Nguyễn Văn Hùng', kind: 'EC' });
   const id = await readPkcs12(new Uint8Array(await signer.p12('pass')), 'pass');
   const prep = (await (
-    await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, { token: chair, body: { certificateChain: id.certificateChainPem } })
+    await host.api('POST', `/meetings/${meetingId}/minutes/signatures/prepare`, {
+      token: chair,
+      body: { certificateChain: id.certificateChainPem },
+    })
   ).json()) as { signingId: string; digest: string };
-  const cms = await buildPadesCms({ digest: base64ToBytes(prep.digest), certificates: id.certificates, privateKey: id.privateKey });
-  const done = await host.api('POST', `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`, { token: chair, body: { cms: bytesToBase64(cms) } });
+  const cms = await buildPadesCms({
+    digest: base64ToBytes(prep.digest),
+    certificates: id.certificates,
+    privateKey: id.privateKey,
+  });
+  const done = await host.api(
+    'POST',
+    `/meetings/${meetingId}/minutes/signatures/${prep.signingId}`,
+    { token: chair, body: { cms: bytesToBase64(cms) } },
+  );
   expect(done.status).toBe(200);
 
   // 3. The secretary exports the meeting from the meeting page, with progress, and saves it.
@@ -97,21 +134,35 @@ test('search without accents opens the page; a signed meeting is exported, impor
     const result = adm.getByTestId('import-result');
     await expect(result).toContainText('Phiên họp thường kỳ tháng 11 năm 2026');
     await expect(result.getByTestId('import-check')).toHaveCount(4);
-    await expect(result.getByTestId('import-check').filter({ hasText: 'signatures' })).toContainText('Đạt');
+    await expect(
+      result.getByTestId('import-check').filter({ hasText: 'signatures' }),
+    ).toContainText('Đạt');
     await adm.getByTestId('import-open').click();
     await expect(adm).toHaveURL(new RegExp(`/meetings/${meetingId}$`));
     await context.close();
 
     // 5. Verified there: the audit chain, the signature on the minutes, and the package offline.
     const token = await second.login('admin');
-    const audit = (await (await second.api('GET', `/meetings/${meetingId}/audit/verify`, { token })).json()) as { valid: boolean; head: string; count: number };
+    const audit = (await (
+      await second.api('GET', `/meetings/${meetingId}/audit/verify`, { token })
+    ).json()) as { valid: boolean; head: string; count: number };
     expect(audit.valid).toBe(true);
     // The same chain as on the first host up to the export (which the first host logged after).
-    const events = (await (await host.api('GET', `/meetings/${meetingId}/audit?after=${audit.count - 1}&limit=1`, { token: secretary })).json()) as Array<{ hash: string }>;
+    const events = (await (
+      await host.api('GET', `/meetings/${meetingId}/audit?after=${audit.count - 1}&limit=1`, {
+        token: secretary,
+      })
+    ).json()) as Array<{ hash: string }>;
     expect(events[0]!.hash).toBe(audit.head);
-    const verify = (await (await second.api('GET', `/meetings/${meetingId}/minutes/verify`, { token })).json()) as Array<{ signer: string; valid: boolean }>;
+    const verify = (await (
+      await second.api('GET', `/meetings/${meetingId}/minutes/verify`, { token })
+    ).json()) as Array<{ signer: string; valid: boolean }>;
     expect(verify.map((v) => [v.signer, v.valid])).toEqual([['Nguyễn Văn Hùng', true]]);
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/verify-package.ts', pkg, '--lang', 'en'], { encoding: 'utf8', timeout: 60_000 });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/verify-package.ts', pkg, '--lang', 'en'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(cli.stdout).toMatch(/\[OK\] signatures: 1 signature\(s\): Signature is Valid/);
     expect(cli.stdout).toContain('RESULT: VALID');
     expect(cli.status).toBe(0);

@@ -17,7 +17,10 @@ let w: ArchivedWorld;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-backup-'));
 
 function cli(script: string, args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', `main/cli/${script}.ts`, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', `main/cli/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 beforeAll(async () => {
@@ -35,7 +38,10 @@ describe('backup and restore', () => {
   it('backs up over HTTP while the host keeps serving writes', async () => {
     const admin = await host.login('admin');
     const writes = Array.from({ length: 10 }, (_, i) =>
-      host.api('POST', `/meetings/${w.meetingId}/agenda`, { token: w.tokens.secretary, body: { title: `Mục bổ sung ${i}` } }),
+      host.api('POST', `/meetings/${w.meetingId}/agenda`, {
+        token: w.tokens.secretary,
+        body: { title: `Mục bổ sung ${i}` },
+      }),
     );
     const res = await host.api('GET', '/archive/backup', { token: admin });
     expect(res.status).toBe(200);
@@ -44,7 +50,9 @@ describe('backup and restore', () => {
     const files = await readZip(bytes);
     expect(files.has('archive.sqlite')).toBe(true);
     expect(files.has(`documents/${w.report.sha256.slice(0, 2)}/${w.report.sha256}.pdf`)).toBe(true);
-    expect(JSON.parse(files.get('manifest.json')!.toString('utf8')).format).toBe('phong-hop-khong-giay/backup');
+    expect(JSON.parse(files.get('manifest.json')!.toString('utf8')).format).toBe(
+      'phong-hop-khong-giay/backup',
+    );
     backupFile = path.join(tmp, 'http-backup.zip');
     fs.writeFileSync(backupFile, bytes);
     const delegate = await host.api('GET', '/archive/backup', { token: w.tokens['delegate-a'] });
@@ -69,8 +77,13 @@ describe('backup and restore', () => {
       const token = await restored.login('delegate-a', 'pw-123456');
       const res = await restored.api('GET', `/documents/${w.report.id}/file`, { token });
       expect(res.status).toBe(200);
-      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), Buffer.from(w.reportBytes))).toBe(0);
-      const found = await json<SearchAnswer>(await restored.api('GET', '/search?q=ngan+sach', { token }), 200);
+      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), Buffer.from(w.reportBytes))).toBe(
+        0,
+      );
+      const found = await json<SearchAnswer>(
+        await restored.api('GET', '/search?q=ngan+sach', { token }),
+        200,
+      );
       expect(found.hits.some((h) => h.documentId === w.report.id)).toBe(true);
     } finally {
       await restored.stop();

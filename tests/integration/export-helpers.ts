@@ -14,7 +14,9 @@ import type { PapersWorld } from './documents-helpers';
 
 export async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, z) =>
+      err || !z ? reject(err ?? new Error('zip')) : resolve(z),
+    ),
   );
   const out = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
@@ -36,7 +38,10 @@ export async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return out;
 }
 
-export async function writeZip(files: Iterable<[string, Buffer]>, compress = true): Promise<Buffer> {
+export async function writeZip(
+  files: Iterable<[string, Buffer]>,
+  compress = true,
+): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, data] of files) zip.addBuffer(data, name, { compress });
   zip.end();
@@ -97,7 +102,6 @@ export function craftZip(entries: readonly RawEntry[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-
 export interface ArchivedWorld extends PapersWorld {
   report: DocumentSummary;
   reportBytes: Uint8Array;
@@ -112,21 +116,50 @@ export async function buildMeeting(host: TestHost): Promise<ArchivedWorld> {
     title: 'Báo cáo tình hình quý III',
     pages: [['Tăng trưởng kinh tế đạt 7,5%.'], ['Thu ngân sách vượt kế hoạch đề ra tại Đà Nẵng.']],
   });
-  const secretBytes = await generatePaper({ title: 'Phương án nhân sự', pages: [['Phương án bổ nhiệm cán bộ.']] });
-  const report = await json<DocumentSummary>(await upload(host, tok('secretary'), w.meetingId, reportBytes, { filename: 'bao-cao.pdf', agendaItemId: w.agendaId }), 201);
-  const secret = await json<DocumentSummary>(await upload(host, tok('secretary'), w.meetingId, secretBytes, { filename: 'nhan-su.pdf', confidential: 'true' }), 201);
-  await json(await host.api('POST', `/meetings/${w.meetingId}/publish`, { token: tok('secretary') }), 200);
-  const att = await host.api('POST', `/meetings/${w.meetingId}/attendance`, { token: tok('delegate-a'), body: { status: 'present' } });
+  const secretBytes = await generatePaper({
+    title: 'Phương án nhân sự',
+    pages: [['Phương án bổ nhiệm cán bộ.']],
+  });
+  const report = await json<DocumentSummary>(
+    await upload(host, tok('secretary'), w.meetingId, reportBytes, {
+      filename: 'bao-cao.pdf',
+      agendaItemId: w.agendaId,
+    }),
+    201,
+  );
+  const secret = await json<DocumentSummary>(
+    await upload(host, tok('secretary'), w.meetingId, secretBytes, {
+      filename: 'nhan-su.pdf',
+      confidential: 'true',
+    }),
+    201,
+  );
+  await json(
+    await host.api('POST', `/meetings/${w.meetingId}/publish`, { token: tok('secretary') }),
+    200,
+  );
+  const att = await host.api('POST', `/meetings/${w.meetingId}/attendance`, {
+    token: tok('delegate-a'),
+    body: { status: 'present' },
+  });
   expect([200, 201]).toContain(att.status);
   const ballot = await host.api('POST', `/meetings/${w.meetingId}/ballots`, {
     token: tok('chair'),
-    body: { question: 'Thông qua kế hoạch đầu tư công trung hạn', secret: false, rule: 'majority_of_cast' },
+    body: {
+      question: 'Thông qua kế hoạch đầu tư công trung hạn',
+      secret: false,
+      rule: 'majority_of_cast',
+    },
   });
   expect([200, 201]).toContain(ballot.status);
   return { ...w, report, reportBytes, secret };
 }
 
-export async function downloadExport(host: TestHost, token: string, meetingId: string): Promise<Buffer> {
+export async function downloadExport(
+  host: TestHost,
+  token: string,
+  meetingId: string,
+): Promise<Buffer> {
   const res = await host.api('GET', `/meetings/${meetingId}/export`, { token });
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
@@ -135,7 +168,10 @@ export async function downloadExport(host: TestHost, token: string, meetingId: s
 export const sha256 = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Rewrites a package after `change`, with a manifest whose sums match the new files. */
-export async function repack(files: Map<string, Buffer>, change: (files: Map<string, Buffer>, manifest: Manifest) => void): Promise<Buffer> {
+export async function repack(
+  files: Map<string, Buffer>,
+  change: (files: Map<string, Buffer>, manifest: Manifest) => void,
+): Promise<Buffer> {
   const copy = new Map(files);
   const manifest = JSON.parse(copy.get('manifest.json')!.toString('utf8')) as Manifest;
   copy.delete('manifest.json');

@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 function verifyCli(file: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/verify-package.ts', file, '--lang', 'en'], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/verify-package.ts', file, '--lang', 'en'],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
 }
 
 describe('meeting export', () => {
@@ -50,17 +54,31 @@ describe('meeting export', () => {
   });
 
   it('holds the papers as uploaded, ballots, attendance, the audit chain and the records', async () => {
-    expect(Buffer.compare(files.get(`papers/${w.report.id}.pdf`)!, Buffer.from(w.reportBytes))).toBe(0);
+    expect(
+      Buffer.compare(files.get(`papers/${w.report.id}.pdf`)!, Buffer.from(w.reportBytes)),
+    ).toBe(0);
     expect(files.has(`papers/${w.secret.id}.pdf`)).toBe(true);
-    const ballots = JSON.parse(files.get('ballots.json')!.toString('utf8')) as Array<{ question: string }>;
+    const ballots = JSON.parse(files.get('ballots.json')!.toString('utf8')) as Array<{
+      question: string;
+    }>;
     expect(ballots.map((b) => b.question)).toContain('Thông qua kế hoạch đầu tư công trung hạn');
-    const attendance = JSON.parse(files.get('attendance.json')!.toString('utf8')) as Array<{ username: string; status: string }>;
-    expect(attendance).toContainEqual(expect.objectContaining({ username: 'delegate-a', status: 'present' }));
-    const audit = JSON.parse(files.get('audit.json')!.toString('utf8')) as { verification: AuditVerifyReport; events: AuditEvent[] };
+    const attendance = JSON.parse(files.get('attendance.json')!.toString('utf8')) as Array<{
+      username: string;
+      status: string;
+    }>;
+    expect(attendance).toContainEqual(
+      expect.objectContaining({ username: 'delegate-a', status: 'present' }),
+    );
+    const audit = JSON.parse(files.get('audit.json')!.toString('utf8')) as {
+      verification: AuditVerifyReport;
+      events: AuditEvent[];
+    };
     expect(audit.verification.valid).toBe(true);
     expect(audit.events.length).toBe(manifest.audit.count);
     expect(audit.events.at(-1)!.hash).toBe(manifest.audit.head);
-    const server = (await (await host.api('GET', `/meetings/${w.meetingId}/audit/verify`, { token: w.tokens.secretary })).json()) as AuditVerifyReport;
+    const server = (await (
+      await host.api('GET', `/meetings/${w.meetingId}/audit/verify`, { token: w.tokens.secretary })
+    ).json()) as AuditVerifyReport;
     expect(server.valid).toBe(true);
     expect(files.get('records/meetings.jsonl')!.toString('utf8')).toContain(w.meetingId);
     expect(files.has('records/documents.jsonl')).toBe(true);
@@ -71,10 +89,18 @@ describe('meeting export', () => {
   });
 
   it('is only for the secretary (and admins)', async () => {
-    expect((await host.api('GET', `/meetings/${w.meetingId}/export`, { token: w.tokens['delegate-a'] })).status).toBe(403);
-    expect((await host.api('GET', `/meetings/${w.meetingId}/export`, { token: w.tokens.outsider })).status).toBe(404);
+    expect(
+      (await host.api('GET', `/meetings/${w.meetingId}/export`, { token: w.tokens['delegate-a'] }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await host.api('GET', `/meetings/${w.meetingId}/export`, { token: w.tokens.outsider }))
+        .status,
+    ).toBe(404);
     const admin = await host.login('admin');
-    expect((await host.api('GET', `/meetings/${w.meetingId}/export`, { token: admin })).status).toBe(200);
+    expect(
+      (await host.api('GET', `/meetings/${w.meetingId}/export`, { token: admin })).status,
+    ).toBe(200);
   });
 
   it('verifies offline with the CLI, and the CLI catches a tampered file', async () => {
@@ -87,7 +113,10 @@ describe('meeting export', () => {
     expect(ok.status).toBe(0);
 
     const tampered = new Map(files);
-    const meeting = tampered.get('meeting.json')!.toString('utf8').replace('Họp thử tài liệu', 'Họp đã bị sửa');
+    const meeting = tampered
+      .get('meeting.json')!
+      .toString('utf8')
+      .replace('Họp thử tài liệu', 'Họp đã bị sửa');
     tampered.set('meeting.json', Buffer.from(meeting));
     const bad = path.join(tmp, 'bad.zip');
     const { writeZip } = await import('./export-helpers');
@@ -132,12 +161,17 @@ describe('meeting export', () => {
     };
     putAnnotation(client.doc, ink);
     const stored = () =>
-      host.services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(`annotations/${w.report.id}`)!.n;
+      host.services.db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?')
+        .get(`annotations/${w.report.id}`)!.n;
     await until(() => stored() > 0, 'the annotation to be persisted');
     client.destroy();
 
     const again = await readZip(await downloadExport(host, w.tokens.secretary!, w.meetingId));
-    const jsonld = JSON.parse(again.get(`annotations/${w.report.id}.jsonld`)!.toString('utf8')) as { type: string; items?: Array<{ type: string; target: unknown }> };
+    const jsonld = JSON.parse(again.get(`annotations/${w.report.id}.jsonld`)!.toString('utf8')) as {
+      type: string;
+      items?: Array<{ type: string; target: unknown }>;
+    };
     expect(JSON.stringify(jsonld)).toContain('"Annotation"');
     expect(JSON.stringify(jsonld)).toContain('page=2');
     const annotated = again.get(`annotated/${w.report.id}.pdf`)!;

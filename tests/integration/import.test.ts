@@ -9,7 +9,14 @@ import type { Meeting } from '../../shared/api/schemas/meetings';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { json } from './documents-helpers';
-import { buildMeeting, craftZip, downloadExport, readZip, repack, writeZip } from './export-helpers';
+import {
+  buildMeeting,
+  craftZip,
+  downloadExport,
+  readZip,
+  repack,
+  writeZip,
+} from './export-helpers';
 import type { ArchivedWorld } from './export-helpers';
 
 let source: TestHost;
@@ -33,7 +40,11 @@ afterAll(async () => {
 });
 
 function importZip(bytes: Buffer, token = admin) {
-  return target.api('POST', '/archive/import', { token, raw: bytes, headers: { 'content-type': 'application/zip' } });
+  return target.api('POST', '/archive/import', {
+    token,
+    raw: bytes,
+    headers: { 'content-type': 'application/zip' },
+  });
 }
 
 /** Every file under the data folder (papers, kept packages, temp areas), for "nothing left behind". */
@@ -44,7 +55,8 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 function meetingCount(): number {
-  return (target.services.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+  return (target.services.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number })
+    .n;
 }
 
 /** The package is refused with `code`, and the target host is exactly as before. */
@@ -63,7 +75,11 @@ const file = (name: string, text: string) => ({ name, data: Buffer.from(text) })
 
 describe('import refusals (nothing is left behind)', () => {
   it('refuses a path traversal entry', async () => {
-    await expectRefused(craftZip([file('manifest.json', '{}'), file('papers/../../evil.txt', 'x')]), 400, 'package_path_traversal');
+    await expectRefused(
+      craftZip([file('manifest.json', '{}'), file('papers/../../evil.txt', 'x')]),
+      400,
+      'package_path_traversal',
+    );
     await expectRefused(craftZip([file('..\\evil.txt', 'x')]), 400, 'package_path_traversal');
   });
 
@@ -73,12 +89,24 @@ describe('import refusals (nothing is left behind)', () => {
   });
 
   it('refuses symlinks', async () => {
-    await expectRefused(craftZip([{ name: 'papers/link.pdf', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]), 400, 'package_symlink');
+    await expectRefused(
+      craftZip([{ name: 'papers/link.pdf', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]),
+      400,
+      'package_symlink',
+    );
   });
 
   it('refuses duplicate entries', async () => {
-    await expectRefused(craftZip([file('meeting.json', '{}'), file('meeting.json', '{"x":1}')]), 400, 'package_duplicate_entry');
-    await expectRefused(craftZip([file('Meeting.json', '{}'), file('meeting.json', '{}')]), 400, 'package_duplicate_entry');
+    await expectRefused(
+      craftZip([file('meeting.json', '{}'), file('meeting.json', '{"x":1}')]),
+      400,
+      'package_duplicate_entry',
+    );
+    await expectRefused(
+      craftZip([file('Meeting.json', '{}'), file('meeting.json', '{}')]),
+      400,
+      'package_duplicate_entry',
+    );
   });
 
   it('refuses zip bombs by compression ratio and by total size', async () => {
@@ -86,18 +114,29 @@ describe('import refusals (nothing is left behind)', () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
     await expectRefused(bomb, 400, 'package_compression_ratio');
     // Sizes claimed in the headers add up past the limit: refused before a byte is inflated.
-    const claims = Array.from({ length: 5 }, (_, i) => ({ name: `papers/${i}.pdf`, data: Buffer.from('%PDF'), declaredSize: 0xfffffff0 }));
+    const claims = Array.from({ length: 5 }, (_, i) => ({
+      name: `papers/${i}.pdf`,
+      data: Buffer.from('%PDF'),
+      declaredSize: 0xfffffff0,
+    }));
     await expectRefused(craftZip(claims), 413, 'package_too_large');
   });
 
   it('refuses a file whose checksum does not match the manifest', async () => {
     const tampered = new Map(files);
-    tampered.set(`papers/${w.report.id}.pdf`, Buffer.concat([tampered.get(`papers/${w.report.id}.pdf`)!, Buffer.from('\n%extra')]));
+    tampered.set(
+      `papers/${w.report.id}.pdf`,
+      Buffer.concat([tampered.get(`papers/${w.report.id}.pdf`)!, Buffer.from('\n%extra')]),
+    );
     await expectRefused(await writeZip(tampered), 400, 'package_checksum_mismatch');
   });
 
   it('refuses a manifest from a newer schema', async () => {
-    await expectRefused(await repack(files, (_f, m) => (m.schemaVersion = 99)), 400, 'package_newer_schema');
+    await expectRefused(
+      await repack(files, (_f, m) => (m.schemaVersion = 99)),
+      400,
+      'package_newer_schema',
+    );
   });
 
   it('refuses missing manifests, unlisted files, and what is not a ZIP', async () => {
@@ -125,7 +164,9 @@ describe('import refusals (nothing is left behind)', () => {
 
   it('refuses a broken audit chain', async () => {
     const forged = await repack(files, (f) => {
-      const a = JSON.parse(f.get('audit.json')!.toString('utf8')) as { events: Array<{ action: string }> };
+      const a = JSON.parse(f.get('audit.json')!.toString('utf8')) as {
+        events: Array<{ action: string }>;
+      };
       a.events[0]!.action = 'meeting.delete';
       f.set('audit.json', Buffer.from(JSON.stringify(a)));
     });
@@ -133,7 +174,10 @@ describe('import refusals (nothing is left behind)', () => {
   });
 
   it('is for admins only', async () => {
-    const delegateOnTarget = await target.api('POST', '/users', { token: admin, body: { username: 'nv', password: 'pw-123456', displayName: 'NV' } });
+    const delegateOnTarget = await target.api('POST', '/users', {
+      token: admin,
+      body: { username: 'nv', password: 'pw-123456', displayName: 'NV' },
+    });
     expect(delegateOnTarget.status).toBe(201);
     const t = await target.login('nv', 'pw-123456');
     expect((await importZip(pkg, t)).status).toBe(403);
@@ -155,24 +199,43 @@ describe('import on a second host', () => {
     const list = await json<Meeting[]>(await target.api('GET', '/meetings', { token: admin }), 200);
     expect(list.find((m) => m.id === w.meetingId)?.status).toBe('archived');
     // Read-only: the archived meeting refuses changes.
-    const patch = await target.api('PATCH', `/meetings/${w.meetingId}`, { token: admin, body: { title: 'Sửa' } });
+    const patch = await target.api('PATCH', `/meetings/${w.meetingId}`, {
+      token: admin,
+      body: { title: 'Sửa' },
+    });
     expect(((await patch.json()) as { error: { code: string } }).error.code).toBe('meeting_locked');
-    const agenda = await target.api('POST', `/meetings/${w.meetingId}/agenda`, { token: admin, body: { title: 'Thêm' } });
+    const agenda = await target.api('POST', `/meetings/${w.meetingId}/agenda`, {
+      token: admin,
+      body: { title: 'Thêm' },
+    });
     expect(agenda.status).toBe(409);
   });
 
   it('serves the same paper bytes and a valid audit chain there', async () => {
     const res = await target.api('GET', `/documents/${w.report.id}/file`, { token: admin });
     expect(res.status).toBe(200);
-    expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), Buffer.from(w.reportBytes))).toBe(0);
-    const audit = await json<AuditVerifyReport>(await target.api('GET', `/meetings/${w.meetingId}/audit/verify`, { token: admin }), 200);
+    expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), Buffer.from(w.reportBytes))).toBe(
+      0,
+    );
+    const audit = await json<AuditVerifyReport>(
+      await target.api('GET', `/meetings/${w.meetingId}/audit/verify`, { token: admin }),
+      200,
+    );
     expect(audit.valid).toBe(true);
-    const fromSource = await json<AuditVerifyReport>(await source.api('GET', `/meetings/${w.meetingId}/audit/verify`, { token: w.tokens.secretary }), 200);
+    const fromSource = await json<AuditVerifyReport>(
+      await source.api('GET', `/meetings/${w.meetingId}/audit/verify`, {
+        token: w.tokens.secretary,
+      }),
+      200,
+    );
     expect(audit.head).toBe(fromSource.head);
   });
 
   it('finds the imported text by search', async () => {
-    const a = await json<SearchAnswer>(await target.api('GET', '/search?q=ngan+sach', { token: admin }), 200);
+    const a = await json<SearchAnswer>(
+      await target.api('GET', '/search?q=ngan+sach', { token: admin }),
+      200,
+    );
     expect(a.hits.some((h) => h.documentId === w.report.id && h.page === 2)).toBe(true);
   });
 

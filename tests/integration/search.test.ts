@@ -20,7 +20,8 @@ function search(token: string, params: Record<string, string>) {
 async function hits(token: string, params: Record<string, string>) {
   return json<SearchAnswer>(await search(token, params), 200);
 }
-const highlighted = (a: SearchAnswer) => a.hits.flatMap((h) => h.snippet.filter((p) => p.match).map((p) => p.text));
+const highlighted = (a: SearchAnswer) =>
+  a.hits.flatMap((h) => h.snippet.filter((p) => p.match).map((p) => p.text));
 
 beforeAll(async () => {
   host = await startTestHost();
@@ -34,16 +35,31 @@ beforeAll(async () => {
   );
   const reportPdf = await generatePaper({
     title: 'Báo cáo tình hình quý III',
-    pages: [['Tăng trưởng kinh tế đạt 7,5%.'], ['Thu ngân sách vượt kế hoạch đề ra, đạt 12 nghìn tỷ đồng.']],
+    pages: [
+      ['Tăng trưởng kinh tế đạt 7,5%.'],
+      ['Thu ngân sách vượt kế hoạch đề ra, đạt 12 nghìn tỷ đồng.'],
+    ],
   });
-  const secretPdf = await generatePaper({ title: 'Phương án nhân sự', pages: [['Phương án bổ nhiệm cán bộ chủ chốt, mật.']] });
-  report = await json<DocumentSummary>(await upload(host, t('secretary'), w.meetingId, reportPdf, { filename: 'bao-cao.pdf' }), 201);
+  const secretPdf = await generatePaper({
+    title: 'Phương án nhân sự',
+    pages: [['Phương án bổ nhiệm cán bộ chủ chốt, mật.']],
+  });
+  report = await json<DocumentSummary>(
+    await upload(host, t('secretary'), w.meetingId, reportPdf, { filename: 'bao-cao.pdf' }),
+    201,
+  );
   secret = await json<DocumentSummary>(
-    await upload(host, t('secretary'), w.meetingId, secretPdf, { filename: 'nhan-su.pdf', confidential: 'true' }),
+    await upload(host, t('secretary'), w.meetingId, secretPdf, {
+      filename: 'nhan-su.pdf',
+      confidential: 'true',
+    }),
     201,
   );
   await json(
-    await host.api('PUT', `/meetings/${w.meetingId}/documents/${secret.id}/access`, { token: t('secretary'), body: [w.users['delegate-a']] }),
+    await host.api('PUT', `/meetings/${w.meetingId}/documents/${secret.id}/access`, {
+      token: t('secretary'),
+      body: [w.users['delegate-a']],
+    }),
     200,
   );
 });
@@ -54,7 +70,10 @@ describe('search', () => {
     expect((await hits(t('delegate-b'), { q: 'ngân sách' })).hits).toHaveLength(0);
     const a = await hits(t('secretary'), { q: 'ngân sách' });
     expect(a.hits.some((h) => h.kind === 'page')).toBe(true);
-    await json(await host.api('POST', `/meetings/${w.meetingId}/publish`, { token: t('secretary') }), 200);
+    await json(
+      await host.api('POST', `/meetings/${w.meetingId}/publish`, { token: t('secretary') }),
+      200,
+    );
   });
 
   it('matches without diacritics, folds đ to d, and gives the page of a paper hit', async () => {
@@ -107,23 +126,46 @@ describe('search', () => {
     expect(onlyPages.hits).toHaveLength(0);
     const agenda = await hits(t('delegate-b'), { q: 'da nang', kind: 'agenda,meeting' });
     expect(agenda.hits.every((h) => h.kind === 'agenda' || h.kind === 'meeting')).toBe(true);
-    expect((await hits(t('delegate-b'), { q: 'ngan sach', meeting: w.meetingId })).hits).toHaveLength(1);
-    expect((await hits(t('delegate-b'), { q: 'ngan sach', meeting: 'khong-co' })).hits).toHaveLength(0);
-    expect((await hits(t('delegate-b'), { q: 'ngan sach', from: '2026-12-01', to: '2026-12-01' })).hits).toHaveLength(1);
-    expect((await hits(t('delegate-b'), { q: 'ngan sach', from: '2026-12-02' })).hits).toHaveLength(0);
-    expect((await hits(t('delegate-b'), { q: 'ngan sach', to: '2026-11-30' })).hits).toHaveLength(0);
+    expect(
+      (await hits(t('delegate-b'), { q: 'ngan sach', meeting: w.meetingId })).hits,
+    ).toHaveLength(1);
+    expect(
+      (await hits(t('delegate-b'), { q: 'ngan sach', meeting: 'khong-co' })).hits,
+    ).toHaveLength(0);
+    expect(
+      (await hits(t('delegate-b'), { q: 'ngan sach', from: '2026-12-01', to: '2026-12-01' })).hits,
+    ).toHaveLength(1);
+    expect((await hits(t('delegate-b'), { q: 'ngan sach', from: '2026-12-02' })).hits).toHaveLength(
+      0,
+    );
+    expect((await hits(t('delegate-b'), { q: 'ngan sach', to: '2026-11-30' })).hits).toHaveLength(
+      0,
+    );
   });
 
   it('keeps the index in step with edits', async () => {
-    const items = await json<{ agenda: Array<{ id: string; title: string }> }>(await host.api('GET', `/meetings/${w.meetingId}`, { token: t('secretary') }), 200);
+    const items = await json<{ agenda: Array<{ id: string; title: string }> }>(
+      await host.api('GET', `/meetings/${w.meetingId}`, { token: t('secretary') }),
+      200,
+    );
     const item = items.agenda.find((i) => i.title.startsWith('Đề án'))!;
-    await json(await host.api('PATCH', `/meetings/${w.meetingId}/agenda/${item.id}`, { token: t('secretary'), body: { title: 'Đề án xây dựng cảng biển Liên Chiểu' } }), 200);
-    expect((await hits(t('delegate-b'), { q: 'lien chieu' })).hits.map((h) => h.sourceId)).toEqual([item.id]);
+    await json(
+      await host.api('PATCH', `/meetings/${w.meetingId}/agenda/${item.id}`, {
+        token: t('secretary'),
+        body: { title: 'Đề án xây dựng cảng biển Liên Chiểu' },
+      }),
+      200,
+    );
+    expect((await hits(t('delegate-b'), { q: 'lien chieu' })).hits.map((h) => h.sourceId)).toEqual([
+      item.id,
+    ]);
     expect((await hits(t('delegate-b'), { q: 'chuyen doi so' })).hits).toHaveLength(0);
   });
 
   it('finds the minutes as they are written', async () => {
-    await writeDraft(host, w.meetingId, t('secretary'), ['Hội nghị thống nhất giao Sở Xây dựng khảo sát cầu Thuận Phước.']);
+    await writeDraft(host, w.meetingId, t('secretary'), [
+      'Hội nghị thống nhất giao Sở Xây dựng khảo sát cầu Thuận Phước.',
+    ]);
     const a = await hits(t('delegate-b'), { q: 'cau thuan phuoc' });
     expect(a.hits.map((h) => [h.kind, h.meetingId])).toEqual([['minutes', w.meetingId]]);
     expect(highlighted(a)).toEqual(['cầu', 'Thuận', 'Phước']);
@@ -132,7 +174,11 @@ describe('search', () => {
   it('refuses bad queries with a clear 400', async () => {
     await expectError(await search(t('delegate-b'), { q: '' }), 400, 'validation');
     await expectError(await search(t('delegate-b'), { q: 'x', kind: 'bogus' }), 400, 'validation');
-    await expectError(await search(t('delegate-b'), { q: 'x', from: '2026-13-45' }), 400, 'validation');
+    await expectError(
+      await search(t('delegate-b'), { q: 'x', from: '2026-13-45' }),
+      400,
+      'validation',
+    );
     await expectError(await search(t('delegate-b'), { q: 'x', limit: '1000' }), 400, 'validation');
     const odd = await hits(t('delegate-b'), { q: 'NEAR( "" * ) OR body:x' });
     expect(Array.isArray(odd.hits)).toBe(true);

@@ -6,7 +6,9 @@ describe('Vietnamese folding for search', () => {
   it('folds diacritics and đ on both sides, NFC and NFD alike', () => {
     expect(foldVietnamese('Đà Nẵng')).toBe('da nang');
     expect(foldVietnamese('đồng')).toBe('dong');
-    expect(foldVietnamese('Quyết định'.normalize('NFD'))).toBe(foldVietnamese('Quyết định'.normalize('NFC')));
+    expect(foldVietnamese('Quyết định'.normalize('NFD'))).toBe(
+      foldVietnamese('Quyết định'.normalize('NFC')),
+    );
   });
 
   it('parses words, phrases and prefixes into a quoted FTS5 expression', () => {

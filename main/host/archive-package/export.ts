@@ -49,12 +49,18 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
   for (const t of tables) {
     for (const col of t.userColumns) {
       const rows = db
-        .prepare<{ m: string }, { u: string | null }>(`SELECT DISTINCT "${col}" AS u FROM "${t.name}" WHERE ${t.where}`)
+        .prepare<{ m: string }, { u: string | null }>(
+          `SELECT DISTINCT "${col}" AS u FROM "${t.name}" WHERE ${t.where}`,
+        )
         .all({ m: meetingId });
       for (const r of rows) if (r.u) userIds.add(r.u);
     }
   }
-  for (const r of db.prepare<[string], { u: string }>('SELECT DISTINCT actor_id AS u FROM audit_events WHERE meeting_id = ? AND actor_id IS NOT NULL').all(meetingId))
+  for (const r of db
+    .prepare<[string], { u: string }>(
+      'SELECT DISTINCT actor_id AS u FROM audit_events WHERE meeting_id = ? AND actor_id IS NOT NULL',
+    )
+    .all(meetingId))
     userIds.add(r.u);
   const users = [...userIds]
     .map((id) => services.users.get(id))
@@ -63,14 +69,19 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
   w.addJson('users.json', 'users', users, 'People the records refer to (no credentials).');
 
   for (const t of tables) {
-    const count = db.prepare<{ m: string }, { n: number }>(`SELECT count(*) AS n FROM "${t.name}" WHERE ${t.where}`).get({ m: meetingId })!.n;
+    const count = db
+      .prepare<{ m: string }, { n: number }>(
+        `SELECT count(*) AS n FROM "${t.name}" WHERE ${t.where}`,
+      )
+      .get({ m: meetingId })!.n;
     if (count === 0) continue;
     contents[`records.${t.name}`] = count;
     w.addStream(
       `records/${t.name}.jsonl`,
       'records',
       async function* rows() {
-        for (const page of meetingRows(db, t, meetingId)) yield page.map((r) => `${encodeRow(r)}\n`).join('');
+        for (const page of meetingRows(db, t, meetingId))
+          yield page.map((r) => `${encodeRow(r)}\n`).join('');
       },
       { compress: true },
     );
@@ -85,10 +96,15 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
       continue;
     }
     estimatedBytes += p.size;
-    w.addStream(`papers/${p.id}.pdf`, 'paper', () => fs.createReadStream(p.file, { highWaterMark: 256 * 1024 }), {
-      compress: false,
-      description: `${p.title} (v${p.version}${p.confidential ? ', confidential' : ''})`,
-    });
+    w.addStream(
+      `papers/${p.id}.pdf`,
+      'paper',
+      () => fs.createReadStream(p.file, { highWaterMark: 256 * 1024 }),
+      {
+        compress: false,
+        description: `${p.title} (v${p.version}${p.confidential ? ', confidential' : ''})`,
+      },
+    );
   }
   contents.papers = papers.length;
 
@@ -101,16 +117,28 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
       if (!result) continue;
       annotated++;
       w.addJson(`annotations/${p.id}.jsonld`, 'annotations', result.jsonld);
-      if (result.pdf) w.addBuffer(`annotated/${p.id}.pdf`, 'annotated-paper', Buffer.from(result.pdf));
+      if (result.pdf)
+        w.addBuffer(`annotated/${p.id}.pdf`, 'annotated-paper', Buffer.from(result.pdf));
       else notIncluded.push(`annotated/${p.id}.pdf: ${result.pdfSkipped ?? 'not produced'}`);
     }
   })();
 
   // Ballots and results, attendance: readable summaries (the full rows are in records/).
-  const ballotCols = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('ballots')").all().map((r) => r.name));
+  const ballotCols = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('ballots')")
+      .all()
+      .map((r) => r.name),
+  );
   if (ballotCols.has('meeting_id')) {
-    const ballots = db.prepare<[string], Record<string, unknown>>('SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at').all(meetingId);
-    const tallies = db.prepare<[string], { option_index: number; votes: number }>('SELECT option_index, votes FROM ballot_tallies WHERE ballot_id = ? ORDER BY option_index');
+    const ballots = db
+      .prepare<[string], Record<string, unknown>>(
+        'SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at',
+      )
+      .all(meetingId);
+    const tallies = db.prepare<[string], { option_index: number; votes: number }>(
+      'SELECT option_index, votes FROM ballot_tallies WHERE ballot_id = ? ORDER BY option_index',
+    );
     const choices = db.prepare<[string], { username: string; option_index: number; at: string }>(
       'SELECT u.username, c.option_index, c.at FROM ballot_choices c JOIN users u ON u.id = c.user_id WHERE c.ballot_id = ? ORDER BY u.username',
     );
@@ -135,7 +163,9 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
     );
     contents.ballots = ballots.length;
   } else notIncluded.push('ballots.json: this host has no ballots');
-  const attendanceCols = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('attendance')").all();
+  const attendanceCols = db
+    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('attendance')")
+    .all();
   if (attendanceCols.length > 0) {
     const rows = db
       .prepare<[string], Record<string, unknown>>(
@@ -157,7 +187,9 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
       let first = true;
       for (;;) {
         // Up to the head named in the manifest: events appended while streaming wait for the next export.
-        const events = services.audit.list(meetingId, after, 500).filter((e) => e.seq <= audit.count);
+        const events = services.audit
+          .list(meetingId, after, 500)
+          .filter((e) => e.seq <= audit.count);
         if (events.length === 0) break;
         yield events.map((e, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(e)}`).join('');
         first = false;
@@ -171,7 +203,8 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
 
   const minutes = minutesFiles(services, meetingId);
   for (const f of minutes.files) {
-    if (f.file) w.addStream(f.path, f.kind, () => fs.createReadStream(f.file!), { compress: false });
+    if (f.file)
+      w.addStream(f.path, f.kind, () => fs.createReadStream(f.file!), { compress: false });
     else if (f.data) w.addBuffer(f.path, f.kind, f.data);
   }
   notIncluded.push(...minutes.notIncluded);
@@ -185,7 +218,12 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
       schemaVersion: PACKAGE_SCHEMA_VERSION,
       createdAt: new Date().toISOString(),
       generator: { app: 'phong-hop-khong-giay', version: HOST_VERSION },
-      meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, organization: meeting.organization },
+      meeting: {
+        id: meeting.id,
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        organization: meeting.organization,
+      },
       audit: { head: audit.head, count: audit.count },
       contents,
       notIncluded,
@@ -197,7 +235,11 @@ export function exportMeeting(services: Services, meetingId: string): ExportStre
     w.abort(err instanceof Error ? err : new Error(String(err)));
   });
 
-  const safeTitle = meeting.title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60).replace(/^-|-$/g, '');
+  const safeTitle = meeting.title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, 60)
+    .replace(/^-|-$/g, '');
   return {
     stream: w.output,
     estimatedBytes,

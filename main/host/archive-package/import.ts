@@ -31,7 +31,9 @@ async function receive(body: Readable, file: string, limit: number): Promise<str
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > limit) {
-        done(new ApiError(413, 'payload_too_large', { limit: `${Math.round(limit / 1024 ** 2)} MB` }));
+        done(
+          new ApiError(413, 'payload_too_large', { limit: `${Math.round(limit / 1024 ** 2)} MB` }),
+        );
         return;
       }
       hash.update(chunk);
@@ -62,7 +64,12 @@ function* jsonLines(file: string): Generator<Record<string, unknown>> {
   }
 }
 
-export async function importPackage(services: Services, body: Readable, user: User, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ImportAnswer> {
+export async function importPackage(
+  services: Services,
+  body: Readable,
+  user: User,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ImportAnswer> {
   const work = path.join(services.config.dataDir, 'tmp', `import-${randomUUID()}`);
   fs.mkdirSync(work, { recursive: true });
   try {
@@ -92,7 +99,11 @@ function rowBelongs(t: RecordTable, row: Record<string, unknown>, s: Scope): boo
   if (t.name === 'meetings') return row.id === s.meetingId;
   if (t.name === 'ydoc_updates') {
     const doc = String(row.doc);
-    return doc === `meeting/${s.meetingId}` || doc === `minutes/${s.meetingId}` || (doc.startsWith('annotations/') && s.documents.has(doc.slice(12)));
+    return (
+      doc === `meeting/${s.meetingId}` ||
+      doc === `minutes/${s.meetingId}` ||
+      (doc.startsWith('annotations/') && s.documents.has(doc.slice(12)))
+    );
   }
   if ('meeting_id' in row) return row.meeting_id === s.meetingId;
   if ('document_id' in row) return s.documents.has(String(row.document_id));
@@ -101,24 +112,37 @@ function rowBelongs(t: RecordTable, row: Record<string, unknown>, s: Scope): boo
   return false;
 }
 
-async function commitImport(services: Services, v: VerifiedPackage, packageSha: string, user: User): Promise<ImportAnswer> {
+async function commitImport(
+  services: Services,
+  v: VerifiedPackage,
+  packageSha: string,
+  user: User,
+): Promise<ImportAnswer> {
   const { db } = services;
   const meetingId = v.manifest.meeting.id;
-  if (services.meetings.get(meetingId)) throw new ApiError(409, 'package_already_imported', { title: v.manifest.meeting.title });
+  if (services.meetings.get(meetingId))
+    throw new ApiError(409, 'package_already_imported', { title: v.manifest.meeting.title });
   const local = new Map(meetingTables(db).map((t) => [t.name, t]));
   const recordFiles = [...v.files.keys()].filter((p) => /^records\/[a-z0-9_]+\.jsonl$/.test(p));
-  if (!recordFiles.includes('records/meetings.jsonl')) throw new ApiError(400, 'package_records_invalid', { detail: 'no meeting record' });
+  if (!recordFiles.includes('records/meetings.jsonl'))
+    throw new ApiError(400, 'package_records_invalid', { detail: 'no meeting record' });
 
   // Which documents and ballots the package brings, to check that every row stays inside it.
   const scope: Scope = { meetingId, documents: new Set(), lineages: new Set(), ballots: new Set() };
   const docShas = new Map<string, string>();
-  for (const row of v.files.has('records/documents.jsonl') ? jsonLines(v.files.get('records/documents.jsonl')!) : []) {
-    if (row.meeting_id !== meetingId) throw new ApiError(400, 'package_records_invalid', { detail: 'a paper of another meeting' });
+  for (const row of v.files.has('records/documents.jsonl')
+    ? jsonLines(v.files.get('records/documents.jsonl')!)
+    : []) {
+    if (row.meeting_id !== meetingId)
+      throw new ApiError(400, 'package_records_invalid', { detail: 'a paper of another meeting' });
     scope.documents.add(String(row.id));
     scope.lineages.add(String(row.lineage_id));
     docShas.set(String(row.id), String(row.sha256));
   }
-  for (const row of v.files.has('records/ballots.jsonl') ? jsonLines(v.files.get('records/ballots.jsonl')!) : []) scope.ballots.add(String(row.id));
+  for (const row of v.files.has('records/ballots.jsonl')
+    ? jsonLines(v.files.get('records/ballots.jsonl')!)
+    : [])
+    scope.ballots.add(String(row.id));
 
   // Papers first, into the content store; remembered so a failed commit can take them back.
   const added: string[] = [];
@@ -128,7 +152,8 @@ async function commitImport(services: Services, v: VerifiedPackage, packageSha: 
       const m = /^papers\/(.+)\.pdf$/.exec(p);
       if (!m) continue;
       const listed = v.manifest.files.find((f) => f.path === p)!;
-      if (docShas.get(m[1]!) !== listed.sha256) throw new ApiError(400, 'package_checksum_mismatch', { name: p });
+      if (docShas.get(m[1]!) !== listed.sha256)
+        throw new ApiError(400, 'package_checksum_mismatch', { name: p });
       const target = storePath(services.config.dataDir, listed.sha256);
       if (fs.existsSync(target)) continue;
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -136,26 +161,38 @@ async function commitImport(services: Services, v: VerifiedPackage, packageSha: 
       added.push(target);
     }
 
-    const users = JSON.parse(fs.readFileSync(v.files.get('users.json') ?? '/dev/null', 'utf8') || '[]') as Array<{ id: string; username: string; displayName: string }>;
+    const users = JSON.parse(
+      fs.readFileSync(v.files.get('users.json') ?? '/dev/null', 'utf8') || '[]',
+    ) as Array<{ id: string; username: string; displayName: string }>;
     const skipped: string[] = [];
     let rows = 0;
     db.transaction(() => {
       // Rows reference each other (papers → agenda items, ballots → users); checked at commit.
       db.pragma('defer_foreign_keys = ON');
       const now = new Date().toISOString();
-      const userExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM users WHERE id = ?');
-      const nameTaken = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM users WHERE username = ?');
+      const userExists = db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM users WHERE id = ?',
+      );
+      const nameTaken = db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM users WHERE username = ?',
+      );
       const addUser = db.prepare(
         `INSERT INTO users (id, username, display_name, password_hash, is_admin, can_create_meetings, created_at)
          VALUES (?, ?, ?, '!imported', 0, 0, ?)`,
       );
       for (const u of Array.isArray(users) ? users : []) {
-        if (typeof u.id !== 'string' || typeof u.username !== 'string' || userExists.get(u.id)) continue;
+        if (typeof u.id !== 'string' || typeof u.username !== 'string' || userExists.get(u.id))
+          continue;
         // People from another host get an account that cannot sign in (no password matches '!').
-        const username = nameTaken.get(u.username) ? `${u.username}@${meetingId.slice(0, 8)}` : u.username;
+        const username = nameTaken.get(u.username)
+          ? `${u.username}@${meetingId.slice(0, 8)}`
+          : u.username;
         addUser.run(u.id, username, String(u.displayName ?? u.username), now);
       }
-      const ordered = ['meetings', ...recordFiles.map((p) => p.slice(8, -6)).filter((n) => n !== 'meetings')];
+      const ordered = [
+        'meetings',
+        ...recordFiles.map((p) => p.slice(8, -6)).filter((n) => n !== 'meetings'),
+      ];
       for (const name of ordered) {
         const t = local.get(name);
         if (!t) {
@@ -165,12 +202,17 @@ async function commitImport(services: Services, v: VerifiedPackage, packageSha: 
         const cols = new Set(columnsOf(db, name));
         const statements = new Map<string, Statement<unknown[], unknown>>();
         for (const row of jsonLines(v.files.get(`records/${name}.jsonl`)!)) {
-          if (!rowBelongs(t, row, scope)) throw new ApiError(400, 'package_records_invalid', { detail: `a row of ${name} belongs to another meeting` });
+          if (!rowBelongs(t, row, scope))
+            throw new ApiError(400, 'package_records_invalid', {
+              detail: `a row of ${name} belongs to another meeting`,
+            });
           const keys = Object.keys(row).filter((k) => cols.has(k));
           const sig = keys.join(',');
           let stmt = statements.get(sig);
           if (!stmt) {
-            stmt = db.prepare<unknown[], unknown>(`INSERT INTO "${name}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
+            stmt = db.prepare<unknown[], unknown>(
+              `INSERT INTO "${name}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+            );
             statements.set(sig, stmt);
           }
           stmt.run(...keys.map((k) => decodeValue(row[k])));
@@ -181,21 +223,44 @@ async function commitImport(services: Services, v: VerifiedPackage, packageSha: 
       const chain = services.audit.verify(meetingId);
       const atHead = services.audit.list(meetingId, v.manifest.audit.count - 1, 1)[0];
       if (!chain.valid || (v.manifest.audit.count > 0 && atHead?.hash !== v.manifest.audit.head))
-        throw new ApiError(400, 'package_audit_invalid', { detail: 'the imported chain does not match the manifest' });
+        throw new ApiError(400, 'package_audit_invalid', {
+          detail: 'the imported chain does not match the manifest',
+        });
       db.prepare(
         `INSERT INTO archive_imports (meeting_id, imported_at, imported_by, package_sha256, schema_version, source_host, manifest)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(meetingId, now, user.id, packageSha, v.manifest.schemaVersion, `${v.manifest.generator.app} ${v.manifest.generator.version}`, JSON.stringify(v.manifest));
-      services.audit.append('', user.id, 'archive.import', { meetingId, title: v.manifest.meeting.title, packageSha256: packageSha, files: v.manifest.files.length });
+      ).run(
+        meetingId,
+        now,
+        user.id,
+        packageSha,
+        v.manifest.schemaVersion,
+        `${v.manifest.generator.app} ${v.manifest.generator.version}`,
+        JSON.stringify(v.manifest),
+      );
+      services.audit.append('', user.id, 'archive.import', {
+        meetingId,
+        title: v.manifest.meeting.title,
+        packageSha256: packageSha,
+        files: v.manifest.files.length,
+      });
     })();
     services.search.reindexMeeting(meetingId);
-    const checks = [...v.checks, { name: 'records', ok: true, detail: `${rows} rows imported${skipped.length ? `; not known here: ${skipped.join(', ')}` : ''}` }];
+    const checks = [
+      ...v.checks,
+      {
+        name: 'records',
+        ok: true,
+        detail: `${rows} rows imported${skipped.length ? `; not known here: ${skipped.join(', ')}` : ''}`,
+      },
+    ];
     return { meetingId, title: v.manifest.meeting.title, files: v.manifest.files.length, checks };
   } catch (err) {
     rollbackFiles();
     if (err instanceof ApiError) throw err;
     const msg = (err as Error).message;
-    if (/constraint|UNIQUE|FOREIGN KEY|NOT NULL/i.test(msg)) throw new ApiError(400, 'package_records_invalid', { detail: msg });
+    if (/constraint|UNIQUE|FOREIGN KEY|NOT NULL/i.test(msg))
+      throw new ApiError(400, 'package_records_invalid', { detail: msg });
     throw err;
   }
 }

@@ -22,7 +22,13 @@ export function createPackageWriter() {
     files,
     addBuffer(path: string, kind: string, data: Buffer | string, description?: string): void {
       const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      files.push({ path, sha256: sha256(buf), size: buf.length, kind, ...(description ? { description } : {}) });
+      files.push({
+        path,
+        sha256: sha256(buf),
+        size: buf.length,
+        kind,
+        ...(description ? { description } : {}),
+      });
       zip.addBuffer(buf, path, { mtime, compress: true });
     },
     addJson(path: string, kind: string, value: unknown, description?: string): void {
@@ -57,7 +63,13 @@ export function createPackageWriter() {
       source.pipe(tap);
       hashing.push(
         finished(tap).then(() => {
-          files.push({ path, sha256: hash.digest('hex'), size, kind, ...(opts.description ? { description: opts.description } : {}) });
+          files.push({
+            path,
+            sha256: hash.digest('hex'),
+            size,
+            kind,
+            ...(opts.description ? { description: opts.description } : {}),
+          });
         }),
       );
       zip.addReadStream(tap, path, { mtime, compress: opts.compress });

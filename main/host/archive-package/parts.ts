@@ -25,15 +25,34 @@ export function storePath(dataDir: string, sha256: string): string {
 }
 
 export function paperFiles(services: Services, meetingId: string): PaperFile[] {
-  const cols = new Set(services.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')").all().map((r) => r.name));
+  const cols = new Set(
+    services.db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')")
+      .all()
+      .map((r) => r.name),
+  );
   if (!cols.has('sha256')) return [];
   const rows = services.db
-    .prepare<[string], { id: string; title: string; version: number; sha256: string; size: number; confidential: number }>(
+    .prepare<
+      [string],
+      {
+        id: string;
+        title: string;
+        version: number;
+        sha256: string;
+        size: number;
+        confidential: number;
+      }
+    >(
       `SELECT id, title, version, sha256, size, confidential FROM documents
        WHERE meeting_id = ? ${cols.has('deleted_at') ? 'AND deleted_at IS NULL' : ''} ORDER BY uploaded_at, id`,
     )
     .all(meetingId);
-  return rows.map((r) => ({ ...r, confidential: r.confidential === 1, file: storePath(services.config.dataDir, r.sha256) }));
+  return rows.map((r) => ({
+    ...r,
+    confidential: r.confidential === 1,
+    file: storePath(services.config.dataDir, r.sha256),
+  }));
 }
 
 export async function sharedAnnotations(services: Services, paper: PaperFile, maxPdfBytes: number) {
@@ -72,24 +91,42 @@ export interface MinutesPart {
  */
 export function minutesFiles(services: Services, meetingId: string): MinutesPart {
   const { db } = services;
-  const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+  const tables = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name),
+  );
   const out: MinutesPart = { files: [], notIncluded: [] };
   if (!tables.has('minutes')) {
     out.notIncluded.push('minutes: this host keeps no minutes');
     return out;
   }
-  const cols = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('minutes')").all().map((r) => r.name));
-  const row = db.prepare<[string], Record<string, unknown>>('SELECT * FROM minutes WHERE meeting_id = ?').get(meetingId);
+  const cols = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('minutes')")
+      .all()
+      .map((r) => r.name),
+  );
+  const row = db
+    .prepare<[string], Record<string, unknown>>('SELECT * FROM minutes WHERE meeting_id = ?')
+    .get(meetingId);
   if (!row) {
     out.notIncluded.push('minutes: no minutes were written for this meeting');
     return out;
   }
   const blobCol = ['signed_pdf', 'pdf'].find((c) => cols.has(c) && Buffer.isBuffer(row[c]));
-  const shaCol = ['signed_sha256', 'pdf_sha256', 'sha256'].find((c) => cols.has(c) && typeof row[c] === 'string');
-  if (blobCol) out.files.push({ path: 'minutes/minutes.pdf', kind: 'minutes', data: row[blobCol] as Buffer });
+  const shaCol = ['signed_sha256', 'pdf_sha256', 'sha256'].find(
+    (c) => cols.has(c) && typeof row[c] === 'string',
+  );
+  if (blobCol)
+    out.files.push({ path: 'minutes/minutes.pdf', kind: 'minutes', data: row[blobCol] as Buffer });
   else if (shaCol) {
     const sha = row[shaCol] as string;
-    const candidates = [storePath(services.config.dataDir, sha), path.join(services.config.dataDir, 'minutes', `${sha}.pdf`)];
+    const candidates = [
+      storePath(services.config.dataDir, sha),
+      path.join(services.config.dataDir, 'minutes', `${sha}.pdf`),
+    ];
     const file = candidates.find((f) => fs.existsSync(f));
     if (file) out.files.push({ path: 'minutes/minutes.pdf', kind: 'minutes', file });
     else out.notIncluded.push('minutes/minutes.pdf: the stored file is missing');
@@ -103,7 +140,12 @@ export function minutesFiles(services: Services, meetingId: string): MinutesPart
          FROM minutes_signatures WHERE meeting_id = ? AND status = 'signed' ORDER BY completed_at`,
       )
       .all(meetingId);
-    if (sigs.length > 0) out.files.push({ path: 'minutes/signatures.json', kind: 'signatures', data: Buffer.from(`${JSON.stringify(sigs, null, 2)}\n`) });
+    if (sigs.length > 0)
+      out.files.push({
+        path: 'minutes/signatures.json',
+        kind: 'signatures',
+        data: Buffer.from(`${JSON.stringify(sigs, null, 2)}\n`),
+      });
   }
   return out;
 }

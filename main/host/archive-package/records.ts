@@ -4,7 +4,8 @@
 import type { Database } from '../archive/db';
 
 /** Tables that never travel: accounts and sessions, the derived search index, host-local state. */
-const LOCAL_ONLY = /^(users|sessions|search_.*|archive_imports|sqlite_.*|.*pairing.*|.*login.*|.*throttle.*|.*token.*|host_.*|trust_.*)$/;
+const LOCAL_ONLY =
+  /^(users|sessions|search_.*|archive_imports|sqlite_.*|.*pairing.*|.*login.*|.*throttle.*|.*token.*|host_.*|trust_.*)$/;
 
 export interface RecordTable {
   name: string;
@@ -25,12 +26,17 @@ function tableNames(db: Database): string[] {
 }
 
 export function columnsOf(db: Database, table: string): string[] {
-  return db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((r) => r.name);
+  return db
+    .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+    .all(table)
+    .map((r) => r.name);
 }
 
 function userColumnsOf(db: Database, table: string): string[] {
   return db
-    .prepare<[string], { from: string; table: string }>('SELECT "from", "table" FROM pragma_foreign_key_list(?)')
+    .prepare<[string], { from: string; table: string }>(
+      'SELECT "from", "table" FROM pragma_foreign_key_list(?)',
+    )
     .all(table)
     .filter((r) => r.table === 'users')
     .map((r) => r.from);
@@ -46,9 +52,12 @@ export function meetingTables(db: Database): RecordTable[] {
       // The live doc, the minutes draft and the shared annotation layers; private notes stay home.
       where = `(doc = 'meeting/' || @m OR doc = 'minutes/' || @m OR doc IN (SELECT 'annotations/' || id FROM documents WHERE meeting_id = @m))`;
     else if (cols.has('meeting_id')) where = 'meeting_id = @m';
-    else if (cols.has('document_id')) where = 'document_id IN (SELECT id FROM documents WHERE meeting_id = @m)';
-    else if (cols.has('ballot_id')) where = 'ballot_id IN (SELECT id FROM ballots WHERE meeting_id = @m)';
-    else if (cols.has('lineage_id')) where = 'lineage_id IN (SELECT lineage_id FROM documents WHERE meeting_id = @m)';
+    else if (cols.has('document_id'))
+      where = 'document_id IN (SELECT id FROM documents WHERE meeting_id = @m)';
+    else if (cols.has('ballot_id'))
+      where = 'ballot_id IN (SELECT id FROM ballots WHERE meeting_id = @m)';
+    else if (cols.has('lineage_id'))
+      where = 'lineage_id IN (SELECT lineage_id FROM documents WHERE meeting_id = @m)';
     if (where) out.push({ name, where, userColumns: userColumnsOf(db, name) });
   }
   return out;
@@ -57,18 +66,29 @@ export function meetingTables(db: Database): RecordTable[] {
 /** JSON for a row: BLOBs become {"$base64": "..."} (converted first: Buffer.toJSON runs before any replacer). */
 export function encodeRow(row: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v;
+  for (const [k, v] of Object.entries(row))
+    out[k] = v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v;
   return JSON.stringify(out);
 }
 
 export function decodeValue(v: unknown): unknown {
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { $base64?: unknown }).$base64 === 'string')
+  if (
+    v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as { $base64?: unknown }).$base64 === 'string'
+  )
     return Buffer.from((v as { $base64: string }).$base64, 'base64');
   return v;
 }
 
 /** Rows of one table for one meeting, in pages (no statement stays open across awaits). */
-export function* meetingRows(db: Database, table: RecordTable, meetingId: string, pageSize = 500): Generator<Record<string, unknown>[]> {
+export function* meetingRows(
+  db: Database,
+  table: RecordTable,
+  meetingId: string,
+  pageSize = 500,
+): Generator<Record<string, unknown>[]> {
   const stmt = db.prepare<{ m: string; after: number; n: number }, Record<string, unknown>>(
     `SELECT rowid AS "$rowid", * FROM "${table.name}" WHERE ${table.where} AND rowid > @after ORDER BY rowid LIMIT @n`,
   );

@@ -43,16 +43,21 @@ export function checkEntryName(raw: Buffer | string): string {
   try {
     name = typeof raw === 'string' ? raw : utf8.decode(raw);
   } catch {
-    throw new ApiError(400, 'package_bad_name', { name: Buffer.from(raw).toString('latin1').slice(0, 100) });
+    throw new ApiError(400, 'package_bad_name', {
+      name: Buffer.from(raw).toString('latin1').slice(0, 100),
+    });
   }
   const shown = name.slice(0, 200);
-  if (name.length === 0 || name.includes('\0')) throw new ApiError(400, 'package_bad_name', { name: shown });
+  if (name.length === 0 || name.includes('\0'))
+    throw new ApiError(400, 'package_bad_name', { name: shown });
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.startsWith('\\\\'))
     throw new ApiError(400, 'package_absolute_path', { name: shown });
   const segments = name.split(/[\\/]/);
-  if (segments.includes('..') || name.includes('\\')) throw new ApiError(400, 'package_path_traversal', { name: shown });
+  if (segments.includes('..') || name.includes('\\'))
+    throw new ApiError(400, 'package_path_traversal', { name: shown });
   const body = name.endsWith('/') ? segments.slice(0, -1) : segments;
-  if (body.some((s) => s === '' || s === '.')) throw new ApiError(400, 'package_bad_name', { name: shown });
+  if (body.some((s) => s === '' || s === '.'))
+    throw new ApiError(400, 'package_bad_name', { name: shown });
   return name.normalize('NFC');
 }
 
@@ -61,21 +66,34 @@ function open(file: string): Promise<ZipFile> {
     yauzl.open(
       file,
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (err, zip) => (err || !zip ? reject(new ApiError(400, 'package_invalid', { detail: err?.message ?? 'unreadable' })) : resolve(zip)),
+      (err, zip) =>
+        err || !zip
+          ? reject(new ApiError(400, 'package_invalid', { detail: err?.message ?? 'unreadable' }))
+          : resolve(zip),
     );
   });
 }
 
 /** Opens `file` and checks every entry; throws a 4xx ApiError on the first refusal. */
-export async function openChecked(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ zip: ZipFile; entries: CheckedEntry[] }> {
+export async function openChecked(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ zip: ZipFile; entries: CheckedEntry[] }> {
   const zip = await open(file);
   try {
-    if (zip.entryCount > limits.maxEntries) throw new ApiError(400, 'package_too_many_entries', { limit: limits.maxEntries });
+    if (zip.entryCount > limits.maxEntries)
+      throw new ApiError(400, 'package_too_many_entries', { limit: limits.maxEntries });
     const entries: CheckedEntry[] = [];
     const seen = new Set<string>();
     let total = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', (err: Error) => reject(err instanceof ApiError ? err : new ApiError(400, 'package_invalid', { detail: err.message })));
+      zip.on('error', (err: Error) =>
+        reject(
+          err instanceof ApiError
+            ? err
+            : new ApiError(400, 'package_invalid', { detail: err.message }),
+        ),
+      );
       zip.on('end', () => resolve());
       zip.on('entry', (entry: Entry) => {
         try {
@@ -89,10 +107,16 @@ export async function openChecked(file: string, limits: ZipLimits = DEFAULT_ZIP_
           if (!name.endsWith('/')) {
             total += entry.uncompressedSize;
             if (entry.uncompressedSize > limits.maxEntryBytes || total > limits.maxTotalBytes)
-              throw new ApiError(413, 'package_too_large', { limit: `${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB` });
-            const ratio = entry.compressedSize === 0 ? Infinity : entry.uncompressedSize / entry.compressedSize;
+              throw new ApiError(413, 'package_too_large', {
+                limit: `${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB`,
+              });
+            const ratio =
+              entry.compressedSize === 0 ? Infinity : entry.uncompressedSize / entry.compressedSize;
             if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio)
-              throw new ApiError(400, 'package_compression_ratio', { name, limit: limits.maxRatio });
+              throw new ApiError(400, 'package_compression_ratio', {
+                name,
+                limit: limits.maxRatio,
+              });
             entries.push({ name, entry });
           }
           zip.readEntry();
@@ -112,20 +136,30 @@ export async function openChecked(file: string, limits: ZipLimits = DEFAULT_ZIP_
 function openEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) =>
-      err || !stream ? reject(new ApiError(400, 'package_invalid', { detail: err?.message ?? 'unreadable entry' })) : resolve(stream),
+      err || !stream
+        ? reject(
+            new ApiError(400, 'package_invalid', { detail: err?.message ?? 'unreadable entry' }),
+          )
+        : resolve(stream),
     );
   });
 }
 
 /** Writes one entry to `dest`, hashing it; never more bytes than the entry declared. */
-export async function extractEntry(zip: ZipFile, e: CheckedEntry, dest: string): Promise<{ sha256: string; size: number }> {
+export async function extractEntry(
+  zip: ZipFile,
+  e: CheckedEntry,
+  dest: string,
+): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   const count = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > e.entry.uncompressedSize) {
-        done(new ApiError(400, 'package_invalid', { detail: `${e.name} is larger than it declares` }));
+        done(
+          new ApiError(400, 'package_invalid', { detail: `${e.name} is larger than it declares` }),
+        );
         return;
       }
       hash.update(chunk);
@@ -133,26 +167,36 @@ export async function extractEntry(zip: ZipFile, e: CheckedEntry, dest: string):
     },
   });
   try {
-    await pipeline(await openEntry(zip, e.entry), count, fs.createWriteStream(dest, { flags: 'wx' }));
+    await pipeline(
+      await openEntry(zip, e.entry),
+      count,
+      fs.createWriteStream(dest, { flags: 'wx' }),
+    );
   } catch (err) {
-    throw err instanceof ApiError ? err : new ApiError(400, 'package_invalid', { detail: `${e.name}: ${(err as Error).message}` });
+    throw err instanceof ApiError
+      ? err
+      : new ApiError(400, 'package_invalid', { detail: `${e.name}: ${(err as Error).message}` });
   }
   return { sha256: hash.digest('hex'), size };
 }
 
 /** Reads a small entry (the manifest) into memory, refusing it above `max` bytes. */
 export async function readEntry(zip: ZipFile, e: CheckedEntry, max: number): Promise<Buffer> {
-  if (e.entry.uncompressedSize > max) throw new ApiError(400, 'package_manifest_invalid', { detail: `${e.name} is too large` });
+  if (e.entry.uncompressedSize > max)
+    throw new ApiError(400, 'package_manifest_invalid', { detail: `${e.name} is too large` });
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of (await openEntry(zip, e.entry)) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > max) throw new ApiError(400, 'package_manifest_invalid', { detail: `${e.name} is too large` });
+      if (size > max)
+        throw new ApiError(400, 'package_manifest_invalid', { detail: `${e.name} is too large` });
       chunks.push(chunk);
     }
   } catch (err) {
-    throw err instanceof ApiError ? err : new ApiError(400, 'package_invalid', { detail: `${e.name}: ${(err as Error).message}` });
+    throw err instanceof ApiError
+      ? err
+      : new ApiError(400, 'package_invalid', { detail: `${e.name}: ${(err as Error).message}` });
   }
   return Buffer.concat(chunks);
 }

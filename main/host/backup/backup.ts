@@ -17,11 +17,14 @@ export const BACKUP_SCHEMA_VERSION = 1;
 export const DB_FILE = 'archive.sqlite';
 
 /** Files of the data folder that are not data: the live database files, temp and quarantined copies. */
-const SKIP = /^(archive\.sqlite(-wal|-shm|-journal)?|.*\.bak|.*\.corrupt-.*|tmp\/.*|documents\/tmp\/.*|backups\/.*)$/;
+const SKIP =
+  /^(archive\.sqlite(-wal|-shm|-journal)?|.*\.bak|.*\.corrupt-.*|tmp\/.*|documents\/tmp\/.*|backups\/.*)$/;
 
 function* walk(root: string, rel = ''): Generator<string> {
   const dir = path.join(root, rel);
-  for (const d of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const d of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) yield* walk(root, r);
     else if (d.isFile() && !SKIP.test(r)) yield r;
@@ -32,7 +35,11 @@ function* walk(root: string, rel = ''): Generator<string> {
  * Writes the backup ZIP to a stream. `db` may be the host's own connection or a read-only one
  * opened by the CLI beside a running host.
  */
-export function writeBackup(db: Database, dataDir: string, log?: { error(o: object, m: string): void }): { stream: Readable; done: Promise<void> } {
+export function writeBackup(
+  db: Database,
+  dataDir: string,
+  log?: { error(o: object, m: string): void },
+): { stream: Readable; done: Promise<void> } {
   const w = createPackageWriter();
   const out = new PassThrough();
   w.output.pipe(out);
@@ -47,7 +54,9 @@ export function writeBackup(db: Database, dataDir: string, log?: { error(o: obje
       let files = 0;
       for (const rel of walk(dataDir)) {
         const abs = path.join(dataDir, rel);
-        w.addStream(rel, 'file', () => fs.createReadStream(abs, { highWaterMark: 256 * 1024 }), { compress: !rel.endsWith('.pdf') && !rel.endsWith('.zip') });
+        w.addStream(rel, 'file', () => fs.createReadStream(abs, { highWaterMark: 256 * 1024 }), {
+          compress: !rel.endsWith('.pdf') && !rel.endsWith('.zip'),
+        });
         files++;
       }
       await w.finish((list) => ({
@@ -76,7 +85,10 @@ export function writeBackup(db: Database, dataDir: string, log?: { error(o: obje
 }
 
 /** GET /archive/backup: the backup streamed to the admin's browser. */
-export function backupToStream(services: Services, actorId: string): { stream: Readable; filename: string } {
+export function backupToStream(
+  services: Services,
+  actorId: string,
+): { stream: Readable; filename: string } {
   services.tx(() => services.audit.append('', actorId, 'archive.backup', {}));
   const { stream } = writeBackup(services.db, services.config.dataDir, services.log);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

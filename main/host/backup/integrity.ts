@@ -41,6 +41,7 @@ export function quarantineIfCorrupt(file: string): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.corrupt-${stamp}`;
   fs.renameSync(file, target);
-  for (const side of ['-wal', '-shm']) if (fs.existsSync(file + side)) fs.renameSync(file + side, target + side);
+  for (const side of ['-wal', '-shm'])
+    if (fs.existsSync(file + side)) fs.renameSync(file + side, target + side);
   throw new CorruptDatabaseError(file, target, problem);
 }

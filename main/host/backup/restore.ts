@@ -18,12 +18,19 @@ interface BackupManifest {
 export class RestoreError extends Error {}
 
 function isEmptyDir(dir: string): boolean {
-  return !fs.existsSync(dir) || (fs.statSync(dir).isDirectory() && fs.readdirSync(dir).length === 0);
+  return (
+    !fs.existsSync(dir) || (fs.statSync(dir).isDirectory() && fs.readdirSync(dir).length === 0)
+  );
 }
 
-export async function restoreBackup(backupFile: string, dataDir: string): Promise<{ files: number }> {
+export async function restoreBackup(
+  backupFile: string,
+  dataDir: string,
+): Promise<{ files: number }> {
   if (!isEmptyDir(dataDir))
-    throw new RestoreError(`Refusing to restore into ${dataDir}: the folder is not empty. Restore onto an empty or new folder.`);
+    throw new RestoreError(
+      `Refusing to restore into ${dataDir}: the folder is not empty. Restore onto an empty or new folder.`,
+    );
   const staging = `${path.resolve(dataDir)}.restoring-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
@@ -38,10 +45,15 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
     try {
       const me = entries.find((e) => e.name === 'manifest.json');
       if (!me) throw new RestoreError('Not a backup: manifest.json is missing.');
-      const manifest = JSON.parse((await readEntry(zip, me, 256 * 1024 * 1024)).toString('utf8')) as BackupManifest;
-      if (manifest.format !== BACKUP_FORMAT) throw new RestoreError('Not a backup of this application.');
+      const manifest = JSON.parse(
+        (await readEntry(zip, me, 256 * 1024 * 1024)).toString('utf8'),
+      ) as BackupManifest;
+      if (manifest.format !== BACKUP_FORMAT)
+        throw new RestoreError('Not a backup of this application.');
       if (manifest.schemaVersion > BACKUP_SCHEMA_VERSION)
-        throw new RestoreError(`The backup was written by a newer version (format ${manifest.schemaVersion}); upgrade the app first.`);
+        throw new RestoreError(
+          `The backup was written by a newer version (format ${manifest.schemaVersion}); upgrade the app first.`,
+        );
       const listed = new Map(manifest.files.map((f) => [checkEntryName(f.path), f]));
       let files = 0;
       for (const e of entries) {
@@ -50,20 +62,26 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
         if (!want) throw new RestoreError(`${e.name} is not listed in the manifest.`);
         const dest = path.join(staging, ...e.name.split('/'));
         // checkEntryName already refused '..' and absolute names; this is the belt to those braces.
-        if (!dest.startsWith(staging + path.sep)) throw new RestoreError(`${e.name} points outside the data folder.`);
+        if (!dest.startsWith(staging + path.sep))
+          throw new RestoreError(`${e.name} points outside the data folder.`);
         fs.mkdirSync(path.dirname(dest), { recursive: true });
         const got = await extractEntry(zip, e, dest);
-        if (got.sha256 !== want.sha256 || got.size !== want.size) throw new RestoreError(`${e.name} does not match its checksum.`);
+        if (got.sha256 !== want.sha256 || got.size !== want.size)
+          throw new RestoreError(`${e.name} does not match its checksum.`);
         listed.delete(e.name);
         files++;
       }
-      if (listed.size > 0) throw new RestoreError(`The backup is incomplete: ${[...listed.keys()].slice(0, 5).join(', ')} missing.`);
+      if (listed.size > 0)
+        throw new RestoreError(
+          `The backup is incomplete: ${[...listed.keys()].slice(0, 5).join(', ')} missing.`,
+        );
       const dbFile = path.join(staging, DB_FILE);
       if (!fs.existsSync(dbFile)) throw new RestoreError('The backup holds no database.');
       const db = new BetterSqlite3(dbFile, { fileMustExist: true });
       try {
         const result = db.pragma('integrity_check', { simple: true });
-        if (result !== 'ok') throw new RestoreError(`The database in the backup is damaged: ${String(result)}`);
+        if (result !== 'ok')
+          throw new RestoreError(`The database in the backup is damaged: ${String(result)}`);
       } finally {
         db.close();
       }
@@ -75,7 +93,10 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
     }
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
-    if (err instanceof ApiError) throw new RestoreError(`The backup file is not safe to restore (${err.code}${err.params.name ? `: ${err.params.name}` : ''}).`);
+    if (err instanceof ApiError)
+      throw new RestoreError(
+        `The backup file is not safe to restore (${err.code}${err.params.name ? `: ${err.params.name}` : ''}).`,
+      );
     throw err;
   }
 }

@@ -3,7 +3,12 @@
 import type { Database } from '../archive/db';
 import type { PaperAccess } from '../services';
 import type { User } from '../../../shared/api/schemas/users';
-import type { SearchAnswer, SearchHit, SearchKind, SearchQuery } from '../../../shared/api/schemas/search';
+import type {
+  SearchAnswer,
+  SearchHit,
+  SearchKind,
+  SearchQuery,
+} from '../../../shared/api/schemas/search';
 import { foldVietnamese, snippet } from '../../../shared/text/fold';
 import { parseQuery, toFtsMatch } from './query';
 import { discoverSources } from './sources';
@@ -16,7 +21,13 @@ const MAX_SCANNED = 3000;
 const FAST_PATH_ROWS = 300;
 
 /** Titles weigh more than running text of the same relevance (bm25 is negative: more is better). */
-const KIND_WEIGHT: Record<SearchKind, number> = { meeting: 3, agenda: 2, ballot: 2, minutes: 1.2, page: 1 };
+const KIND_WEIGHT: Record<SearchKind, number> = {
+  meeting: 3,
+  agenda: 2,
+  ballot: 2,
+  minutes: 1.2,
+  page: 1,
+};
 
 interface HitRow {
   id: number;
@@ -46,22 +57,35 @@ export function createSearch(db: Database) {
   const ftsDelete = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const ftsInsert = db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)');
   const entryDelete = db.prepare('DELETE FROM search_entries WHERE id = ?');
-  const entriesOfMeeting = db.prepare<[string], { id: number }>('SELECT id FROM search_entries WHERE meeting_id = ?');
+  const entriesOfMeeting = db.prepare<[string], { id: number }>(
+    'SELECT id FROM search_entries WHERE meeting_id = ?',
+  );
   const byKind = new Map(sources.map((src) => [src.kind, src]));
-  const dirty = db.prepare<[number], { kind: SearchKind; source_id: string }>('SELECT kind, source_id FROM search_dirty LIMIT ?');
+  const dirty = db.prepare<[number], { kind: SearchKind; source_id: string }>(
+    'SELECT kind, source_id FROM search_dirty LIMIT ?',
+  );
   const dirtyDone = db.prepare('DELETE FROM search_dirty WHERE kind = ? AND source_id = ?');
   const dirtyClear = db.prepare('DELETE FROM search_dirty');
-  const entriesOfSource = db.prepare<[string, string], { id: number }>('SELECT id FROM search_entries WHERE kind = ? AND source_id = ?');
+  const entriesOfSource = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM search_entries WHERE kind = ? AND source_id = ?',
+  );
 
   // The documents table (papers module) tells which papers are confidential right now.
   const docCols = new Set(
-    db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')").all().map((r) => r.name),
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')")
+      .all()
+      .map((r) => r.name),
   );
   const restrictedExpr = docCols.has('confidential')
     ? "CASE WHEN e.kind = 'page' THEN coalesce(d.confidential, 1) ELSE 0 END"
     : "CASE WHEN e.kind = 'page' THEN 1 ELSE 0 END";
-  const docJoin = docCols.has('confidential') ? 'LEFT JOIN documents d ON d.id = e.document_id' : '';
-  const weight = `CASE e.kind ${Object.entries(KIND_WEIGHT).map(([k, w]) => `WHEN '${k}' THEN ${w}`).join(' ')} ELSE 1 END`;
+  const docJoin = docCols.has('confidential')
+    ? 'LEFT JOIN documents d ON d.id = e.document_id'
+    : '';
+  const weight = `CASE e.kind ${Object.entries(KIND_WEIGHT)
+    .map(([k, w]) => `WHEN '${k}' THEN ${w}`)
+    .join(' ')} ELSE 1 END`;
   const select = db.prepare<Record<string, string | number | null>, HitRow>(`
     SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label, e.text,
            m.title AS meeting_title, m.starts_at AS starts_at,
@@ -106,7 +130,6 @@ export function createSearch(db: Database) {
     ftsDelete.run(id);
     entryDelete.run(id);
   }
-
 
   /**
    * Compares every source with the index: rows written before the triggers existed (an archive
@@ -196,13 +219,22 @@ export function createSearch(db: Database) {
     // ranked batches and the visible ones kept until the caller's page (plus one, to know if more
     // follow).
     const wanted = q.offset + q.limit + 1;
-    const canSee = (r: Omit<HitRow, 'score'>) => !r.restricted || (r.document_id !== null && papers.canSee(r.document_id, user.id));
+    const canSee = (r: Omit<HitRow, 'score'>) =>
+      !r.restricted || (r.document_id !== null && papers.canSee(r.document_id, user.id));
     let visible: HitRow[] | null = null;
     const unfiltered = !q.meeting && !q.from && !q.to && !q.kind;
     if (unfiltered) {
       const k = Math.max(FAST_PATH_ROWS, wanted * 4);
       const top = topRanked.all(params.match, k);
-      const byId = new Map(details.all({ ids: JSON.stringify(top.map((t) => t.id)), admin: params.admin, user: params.user }).map((r) => [r.id, r]));
+      const byId = new Map(
+        details
+          .all({
+            ids: JSON.stringify(top.map((t) => t.id)),
+            admin: params.admin,
+            user: params.user,
+          })
+          .map((r) => [r.id, r]),
+      );
       const found: HitRow[] = [];
       for (const t of top) {
         const r = byId.get(t.id);
@@ -240,7 +272,8 @@ export function createSearch(db: Database) {
   }
 
   function stats() {
-    const entries = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_entries').get()!.n;
+    const entries = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_entries').get()!
+      .n;
     return { entries, sources: sources.map((s) => s.kind) };
   }
 

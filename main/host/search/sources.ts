@@ -38,13 +38,22 @@ export interface SearchSource {
 }
 
 function columns(db: Database, table: string): Set<string> {
-  const rows = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table);
+  const rows = db
+    .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+    .all(table);
   return new Set(rows.map((r) => r.name));
 }
 
 /** A source from a SELECT yielding the columns of SourceRow. */
-function sqlSource(db: Database, kind: SearchKind, select: string, changedToo: boolean): SearchSource {
-  const changed = changedToo ? ' OR e.text IS NOT src.text OR e.label IS NOT src.label OR e.meeting_id IS NOT src.meeting_id' : '';
+function sqlSource(
+  db: Database,
+  kind: SearchKind,
+  select: string,
+  changedToo: boolean,
+): SearchSource {
+  const changed = changedToo
+    ? ' OR e.text IS NOT src.text OR e.label IS NOT src.label OR e.meeting_id IS NOT src.meeting_id'
+    : '';
   const pending = db.prepare<{ id: string; page: number; n: number }, SourceRow>(
     `SELECT src.* FROM (${select}) src
      LEFT JOIN search_entries e ON e.kind = '${kind}' AND e.source_id = src.source_id AND e.page = src.page
@@ -55,11 +64,16 @@ function sqlSource(db: Database, kind: SearchKind, select: string, changedToo: b
     `SELECT e.id FROM search_entries e WHERE e.kind = '${kind}'
      AND NOT EXISTS (SELECT 1 FROM (${select}) src WHERE src.source_id = e.source_id AND src.page = e.page)`,
   );
-  const rowsOf = db.prepare<[string], SourceRow>(`SELECT src.* FROM (${select}) src WHERE src.source_id = ?`);
-  const ofMeeting = db.prepare<[string], SourceRow>(`SELECT src.* FROM (${select}) src WHERE src.meeting_id = ?`);
+  const rowsOf = db.prepare<[string], SourceRow>(
+    `SELECT src.* FROM (${select}) src WHERE src.source_id = ?`,
+  );
+  const ofMeeting = db.prepare<[string], SourceRow>(
+    `SELECT src.* FROM (${select}) src WHERE src.meeting_id = ?`,
+  );
   return {
     kind,
-    pending: (limit, after) => pending.all({ id: after?.source_id ?? '', page: after?.page ?? -1, n: limit }),
+    pending: (limit, after) =>
+      pending.all({ id: after?.source_id ?? '', page: after?.page ?? -1, n: limit }),
     orphans: () => orphans.all().map((r) => r.id),
     rowsOf: (id) => rowsOf.all(id),
     ofMeeting: (m) => ofMeeting.all(m),
@@ -69,9 +83,13 @@ function sqlSource(db: Database, kind: SearchKind, select: string, changedToo: b
 /** Plain text of the minutes draft: the paragraphs of the Yjs XML fragment, one per line. */
 function fragmentText(fragment: Y.XmlFragment): string {
   const lines: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook, line: string[]): void => {
+  const walk = (
+    node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook,
+    line: string[],
+  ): void => {
     if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as Array<{ insert?: unknown }>) if (typeof op.insert === 'string') line.push(op.insert);
+      for (const op of node.toDelta() as Array<{ insert?: unknown }>)
+        if (typeof op.insert === 'string') line.push(op.insert);
       return;
     }
     if (node instanceof Y.XmlHook) return;
@@ -96,16 +114,33 @@ function minutesSource(db: Database): SearchSource {
   const docs = db.prepare<[], { meeting_id: string }>(
     "SELECT DISTINCT substr(doc, 9) AS meeting_id FROM ydoc_updates WHERE doc LIKE 'minutes/%'",
   );
-  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM meetings WHERE id = ?');
-  const indexed = db.prepare<[string], { text: string }>("SELECT text FROM search_entries WHERE kind = 'minutes' AND source_id = ?");
-  const entries = db.prepare<[], { id: number; source_id: string }>("SELECT id, source_id FROM search_entries WHERE kind = 'minutes'");
+  const exists = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM meetings WHERE id = ?',
+  );
+  const indexed = db.prepare<[string], { text: string }>(
+    "SELECT text FROM search_entries WHERE kind = 'minutes' AND source_id = ?",
+  );
+  const entries = db.prepare<[], { id: number; source_id: string }>(
+    "SELECT id, source_id FROM search_entries WHERE kind = 'minutes'",
+  );
   function read(meetingId: string): SourceRow[] {
     if (!exists.get(meetingId)) return [];
     const doc = new Y.Doc();
     try {
       store.load(`minutes/${meetingId}`, doc);
       const text = fragmentText(doc.getXmlFragment(MINUTES_FRAGMENT)).trim();
-      return text ? [{ source_id: meetingId, page: 0, meeting_id: meetingId, document_id: null, label: 'minutes', text }] : [];
+      return text
+        ? [
+            {
+              source_id: meetingId,
+              page: 0,
+              meeting_id: meetingId,
+              document_id: null,
+              label: 'minutes',
+              text,
+            },
+          ]
+        : [];
     } finally {
       doc.destroy();
     }
@@ -117,12 +152,17 @@ function minutesSource(db: Database): SearchSource {
       if (after) return [];
       const out: SourceRow[] = [];
       for (const { meeting_id } of docs.all()) {
-        for (const row of read(meeting_id)) if (indexed.get(meeting_id)?.text !== row.text) out.push(row);
+        for (const row of read(meeting_id))
+          if (indexed.get(meeting_id)?.text !== row.text) out.push(row);
         if (out.length >= limit) break;
       }
       return out;
     },
-    orphans: () => entries.all().filter((e) => read(e.source_id).length === 0).map((e) => e.id),
+    orphans: () =>
+      entries
+        .all()
+        .filter((e) => read(e.source_id).length === 0)
+        .map((e) => e.id),
     rowsOf: read,
     ofMeeting: read,
   };
@@ -150,11 +190,21 @@ export function discoverSources(db: Database): SearchSource[] {
   const ballots = columns(db, 'ballots');
   if (ballots.has('question') && ballots.has('meeting_id'))
     out.push(
-      sqlSource(db, 'ballot', `SELECT id AS source_id, 0 AS page, meeting_id, NULL AS document_id, question AS label, question AS text FROM ballots`, true),
+      sqlSource(
+        db,
+        'ballot',
+        `SELECT id AS source_id, 0 AS page, meeting_id, NULL AS document_id, question AS label, question AS text FROM ballots`,
+        true,
+      ),
     );
   const pages = columns(db, 'document_pages');
   const docs = columns(db, 'documents');
-  if (pages.has('document_id') && pages.has('page') && pages.has('text') && docs.has('meeting_id')) {
+  if (
+    pages.has('document_id') &&
+    pages.has('page') &&
+    pages.has('text') &&
+    docs.has('meeting_id')
+  ) {
     const title = docs.has('title') ? 'd.title' : docs.has('filename') ? 'd.filename' : "''";
     // Pages of a stored paper never change (a new version is a new paper), so the start-up
     // catch-up looks only for missing pages: cheap on hundreds of thousands of pages.

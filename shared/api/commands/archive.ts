@@ -7,7 +7,13 @@ import { SearchAnswer, SearchQuery } from '../schemas/search';
 const M = z.object({ m: Id });
 
 export const archiveCommands = defineCommands({
-  search: { method: 'GET', path: '/search', access: user, query: SearchQuery, answer: SearchAnswer },
+  search: {
+    method: 'GET',
+    path: '/search',
+    access: user,
+    query: SearchQuery,
+    answer: SearchAnswer,
+  },
   /** One ZIP per meeting, streamed: manifest with SHA-256 of every file, papers, annotations, ballots, audit, minutes. */
   exportMeeting: {
     method: 'GET',

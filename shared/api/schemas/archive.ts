@@ -21,7 +21,12 @@ export const Manifest = z.object({
   schemaVersion: z.number().int().min(1),
   createdAt: z.string(),
   generator: z.object({ app: z.string(), version: z.string() }),
-  meeting: z.object({ id: Id, title: z.string(), startsAt: z.string(), organization: z.string().nullable() }),
+  meeting: z.object({
+    id: Id,
+    title: z.string(),
+    startsAt: z.string(),
+    organization: z.string().nullable(),
+  }),
   audit: z.object({ head: z.string(), count: z.number().int() }),
   /** What each part holds (counts), and what could not be included and why. */
   contents: z.record(z.string(), z.number().int()),

@@ -11,7 +11,12 @@ const DateOnly = z.iso.date();
 const KindList = z
   .string()
   .max(100)
-  .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(SearchKind).min(1));
 
 export const SearchQuery = z.object({

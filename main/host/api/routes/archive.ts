@@ -15,11 +15,15 @@ export const exportMeeting: Handler<C['exportMeeting']> = (ctx, s) => {
     body: out.stream as Readable,
     filename: out.filename,
     // No Content-Length (the package is built while it streams); the UI counts against this.
-    headers: { 'X-Archive-Estimated-Size': String(out.estimatedBytes), 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}` },
+    headers: {
+      'X-Archive-Estimated-Size': String(out.estimatedBytes),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
+    },
   };
 };
 
-export const importPackage: Handler<C['importPackage']> = (ctx, s) => runImport(s, ctx.req, ctx.user);
+export const importPackage: Handler<C['importPackage']> = (ctx, s) =>
+  runImport(s, ctx.req, ctx.user);
 
 export const backupArchive: Handler<C['backupArchive']> = (ctx, s) => {
   const out = backupToStream(s, ctx.user.id);
@@ -27,6 +31,8 @@ export const backupArchive: Handler<C['backupArchive']> = (ctx, s) => {
     contentType: 'application/zip',
     body: out.stream,
     filename: out.filename,
-    headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}` },
+    headers: {
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
+    },
   };
 };

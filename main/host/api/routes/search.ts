@@ -4,4 +4,5 @@ import type { Handler } from '../handler-types';
 type C = typeof archiveCommands;
 
 /** Hits the caller may see: meetings they take part in, confidential papers only if named on them. */
-export const search: Handler<C['search']> = (ctx, s) => s.search.query(ctx.user, ctx.query, s.papers);
+export const search: Handler<C['search']> = (ctx, s) =>
+  s.search.query(ctx.user, ctx.query, s.papers);

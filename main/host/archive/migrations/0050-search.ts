@@ -51,11 +51,18 @@ export const search: Migration = {
     `);
     // Small triggers that only note "this row changed" (the folding and indexing happen in the
     // search module); PostgreSQL has the same with a trigger function each.
-    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+    const tables = new Set(
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     const watch = (table: string, kind: string, id: string, columns: string, when = '') => {
       if (!tables.has(table)) return;
-      const mark = (row: 'NEW' | 'OLD') => `INSERT OR IGNORE INTO search_dirty (kind, source_id) VALUES ('${kind}', ${id.replace(/ROW\./g, `${row}.`)});`;
-      const cond = (row: 'NEW' | 'OLD') => (when ? `WHEN ${when.replace(/ROW\./g, `${row}.`)}` : '');
+      const mark = (row: 'NEW' | 'OLD') =>
+        `INSERT OR IGNORE INTO search_dirty (kind, source_id) VALUES ('${kind}', ${id.replace(/ROW\./g, `${row}.`)});`;
+      const cond = (row: 'NEW' | 'OLD') =>
+        when ? `WHEN ${when.replace(/ROW\./g, `${row}.`)}` : '';
       db.exec(`
         CREATE TRIGGER search_dirty_${table}_ins AFTER INSERT ON ${table} ${cond('NEW')} BEGIN ${mark('NEW')} END;
         CREATE TRIGGER search_dirty_${table}_upd AFTER UPDATE OF ${columns} ON ${table} ${cond('NEW')} BEGIN ${mark('OLD')} ${mark('NEW')} END;

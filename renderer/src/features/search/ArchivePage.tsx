@@ -28,7 +28,11 @@ export function ArchivePage() {
     setResult(null);
     setProgress({ loaded: 0, total: file.size });
     try {
-      const answer = await api.upload('importPackage', { body: file }, { onProgress: (loaded, total) => setProgress({ loaded, total }) });
+      const answer = await api.upload(
+        'importPackage',
+        { body: file },
+        { onProgress: (loaded, total) => setProgress({ loaded, total }) },
+      );
       setResult(answer);
     } catch (err) {
       setError(err);
@@ -44,15 +48,30 @@ export function ArchivePage() {
         <h2 id="import-heading">{t('archive.importHeading')}</h2>
         <label className="field">
           <span>{t('archive.importFile')}</span>
-          <input type="file" accept=".zip,application/zip" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            data-testid="import-file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={!file || progress !== null} data-testid="import-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!file || progress !== null}
+          data-testid="import-submit"
+        >
           {t('archive.importSubmit')}
         </button>
         {progress && (
           <span className="archive-progress" role="status">
-            <progress aria-label={t('archive.importing')} max={Math.max(progress.total, 1)} value={progress.loaded} />
-            {formatSize(progress.loaded, i18n.language)} / {formatSize(progress.total, i18n.language)}
+            <progress
+              aria-label={t('archive.importing')}
+              max={Math.max(progress.total, 1)}
+              value={progress.loaded}
+            />
+            {formatSize(progress.loaded, i18n.language)} /{' '}
+            {formatSize(progress.total, i18n.language)}
           </span>
         )}
       </form>
@@ -78,7 +97,11 @@ export function ArchivePage() {
               ))}
             </tbody>
           </table>
-          <Link className="btn" to={`/meetings/${encodeURIComponent(result.meetingId)}`} data-testid="import-open">
+          <Link
+            className="btn"
+            to={`/meetings/${encodeURIComponent(result.meetingId)}`}
+            data-testid="import-open"
+          >
             {t('archive.openMeeting')}
           </Link>
         </div>

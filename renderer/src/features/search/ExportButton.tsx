@@ -31,7 +31,9 @@ export function ExportButton({ meeting }: SlotProps['meeting.actions']) {
     setDone(null);
     setProgress({ received: 0, estimated: 0 });
     try {
-      const res = await fetch(api.href('exportMeeting', { params: { m: meeting.id } }), { headers: { 'Accept-Language': i18n.language } });
+      const res = await fetch(api.href('exportMeeting', { params: { m: meeting.id } }), {
+        headers: { 'Accept-Language': i18n.language },
+      });
       if (!res.ok || !res.body) throw errorFromBody(res.status, await res.text(), res.statusText);
       const estimated = Number(res.headers.get('x-archive-estimated-size') ?? 0);
       const reader = res.body.getReader();
@@ -62,7 +64,13 @@ export function ExportButton({ meeting }: SlotProps['meeting.actions']) {
 
   return (
     <span className="archive-export">
-      <button type="button" className="btn" onClick={() => void run()} disabled={progress !== null} data-testid="export-meeting">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void run()}
+        disabled={progress !== null}
+        data-testid="export-meeting"
+      >
         {t('archive.export')}
       </button>
       {progress && (

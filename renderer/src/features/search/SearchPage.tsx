@@ -44,7 +44,17 @@ export function SearchPage() {
     if (!q.trim()) return;
     const ctrl = new AbortController();
     api
-      .call('search', { query: { q, limit: PAGE, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(meeting ? { meeting } : {}) }, signal: ctrl.signal })
+      .call('search', {
+        query: {
+          q,
+          limit: PAGE,
+          ...(kind ? { kind } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          ...(meeting ? { meeting } : {}),
+        },
+        signal: ctrl.signal,
+      })
       .then(
         (answer) => setResult({ key, answer }),
         (err: unknown) => {
@@ -59,7 +69,15 @@ export function SearchPage() {
     setLoadingMore(true);
     try {
       const next = await api.call('search', {
-        query: { q, limit: PAGE, offset: result.answer.hits.length, ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(meeting ? { meeting } : {}) },
+        query: {
+          q,
+          limit: PAGE,
+          offset: result.answer.hits.length,
+          ...(kind ? { kind } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          ...(meeting ? { meeting } : {}),
+        },
       });
       setResult({ key, answer: { ...next, hits: [...result.answer.hits, ...next.hits] } });
     } catch (err) {
@@ -77,7 +95,9 @@ export function SearchPage() {
   }
 
   const answer = result?.key === key ? result.answer : null;
-  const dateFmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'medium' });
+  const dateFmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
+    dateStyle: 'medium',
+  });
 
   return (
     <section className="search-page">
@@ -97,7 +117,11 @@ export function SearchPage() {
         </label>
         <label className="field">
           <span>{t('search.kind')}</span>
-          <select data-testid="search-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+          <select
+            data-testid="search-kind"
+            value={draft.kind}
+            onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
+          >
             <option value="">{t('search.kindAll')}</option>
             {SearchKind.options.map((k) => (
               <option key={k} value={k}>
@@ -108,7 +132,11 @@ export function SearchPage() {
         </label>
         <label className="field">
           <span>{t('search.meeting')}</span>
-          <select data-testid="search-meeting" value={draft.meeting} onChange={(e) => setDraft({ ...draft, meeting: e.target.value })}>
+          <select
+            data-testid="search-meeting"
+            value={draft.meeting}
+            onChange={(e) => setDraft({ ...draft, meeting: e.target.value })}
+          >
             <option value="">{t('search.meetingAll')}</option>
             {(meetings.data ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -119,11 +147,21 @@ export function SearchPage() {
         </label>
         <label className="field">
           <span>{t('search.from')}</span>
-          <input type="date" data-testid="search-from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            type="date"
+            data-testid="search-from"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>{t('search.to')}</span>
-          <input type="date" data-testid="search-to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <input
+            type="date"
+            data-testid="search-to"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </label>
         <button type="submit" className="btn btn-primary" data-testid="search-submit">
           {t('search.submit')}
@@ -135,12 +173,22 @@ export function SearchPage() {
       <ErrorNotice error={error} />
       <div aria-live="polite" className="search-status">
         {loading && t('search.searching')}
-        {!loading && answer && answer.hits.length === 0 && <span data-testid="search-none">{t('search.none')}</span>}
+        {!loading && answer && answer.hits.length === 0 && (
+          <span data-testid="search-none">{t('search.none')}</span>
+        )}
       </div>
       {answer && answer.hits.length > 0 && (
-        <ol className="search-results" aria-label={t('search.results')} data-testid="search-results">
+        <ol
+          className="search-results"
+          aria-label={t('search.results')}
+          data-testid="search-results"
+        >
           {answer.hits.map((h) => (
-            <li key={`${h.kind}:${h.sourceId}:${h.page ?? 0}`} className="search-hit" data-testid="search-hit">
+            <li
+              key={`${h.kind}:${h.sourceId}:${h.page ?? 0}`}
+              className="search-hit"
+              data-testid="search-hit"
+            >
               <Link to={hitLink(h, q)} className="search-hit-link" data-testid="search-hit-link">
                 <span className="search-hit-kind">{t(`search.kinds.${h.kind}`)}</span>
                 <span className="search-hit-label">{h.label}</span>
@@ -151,17 +199,28 @@ export function SearchPage() {
                 )}
               </Link>
               <p className="search-snippet">
-                {h.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                {h.snippet.map((part, i) =>
+                  part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                )}
               </p>
               <p className="search-hit-meeting">
-                {h.meetingTitle} · {Number.isNaN(Date.parse(h.meetingStartsAt)) ? h.meetingStartsAt : dateFmt.format(new Date(h.meetingStartsAt))}
+                {h.meetingTitle} ·{' '}
+                {Number.isNaN(Date.parse(h.meetingStartsAt))
+                  ? h.meetingStartsAt
+                  : dateFmt.format(new Date(h.meetingStartsAt))}
               </p>
             </li>
           ))}
         </ol>
       )}
       {answer?.more && (
-        <button type="button" className="btn" onClick={() => void more()} disabled={loading} data-testid="search-more">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void more()}
+          disabled={loading}
+          data-testid="search-more"
+        >
           {t('search.more')}
         </button>
       )}

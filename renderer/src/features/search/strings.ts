@@ -6,7 +6,8 @@ registerStrings({
       nav: 'Tìm kiếm',
       title: 'Tìm kiếm trong kho lưu trữ',
       query: 'Từ khóa',
-      queryHint: 'Gõ có dấu hoặc không dấu. "cụm từ" trong ngoặc kép; thêm * để tìm theo tiền tố (ví dụ: quyet*).',
+      queryHint:
+        'Gõ có dấu hoặc không dấu. "cụm từ" trong ngoặc kép; thêm * để tìm theo tiền tố (ví dụ: quyet*).',
       kind: 'Loại',
       kindAll: 'Tất cả',
       kinds: {
@@ -53,7 +54,8 @@ registerStrings({
       nav: 'Search',
       title: 'Search the archive',
       query: 'Keywords',
-      queryHint: 'With or without Vietnamese accents. "a phrase" in quotes; add * for a prefix (e.g. quyet*).',
+      queryHint:
+        'With or without Vietnamese accents. "a phrase" in quotes; add * for a prefix (e.g. quyet*).',
       kind: 'Kind',
       kindAll: 'All',
       kinds: {
@@ -90,7 +92,8 @@ registerStrings({
       ok: 'Passed',
       failed: 'Failed',
       backupHeading: 'Back up all data',
-      backupHint: 'A backup of the database and the paper store, made while the host keeps serving.',
+      backupHint:
+        'A backup of the database and the paper store, made while the host keeps serving.',
       backup: 'Download a backup',
       onlyAdmin: 'Only administrators import packages and make backups.',
     },
