@@ -93,7 +93,12 @@ function foldWithMapFast(text: string): { folded: string; sourceIndex: number[] 
 }
 
 /** The original-text range of folded units [a, b). */
-function sourceRange(text: string, sourceIndex: readonly number[], a: number, b: number): TextRange {
+function sourceRange(
+  text: string,
+  sourceIndex: readonly number[],
+  a: number,
+  b: number,
+): TextRange {
   const start = sourceIndex[a]!;
   const last = sourceIndex[b - 1]!;
   let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
