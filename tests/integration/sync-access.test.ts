@@ -30,7 +30,9 @@ afterAll(async () => {
 /**
  * Connects as `who`, writes a key, then announces itself by awareness on the same socket. A second
  * socket of the same user sees that announcement only after the host handled the write (messages
- * of one socket are handled in order), so "the write is absent" is a checked fact, not a guess.
+ * of one socket are handled in order: accepted or dropped). A third socket opened then completes
+ * its first sync only after every accepted update is committed, so "the write is absent" is a
+ * checked fact, not a guess.
  */
 async function probe(docName: string, who: Who): Promise<{ status: number; wrote?: boolean }> {
   const token = world.tokens[who];
@@ -47,10 +49,14 @@ async function probe(docName: string, who: Who): Promise<{ status: number; wrote
     () => [...watcher.provider.awareness.getStates().values()].some((s) => s.probe === n),
     `awareness of probe ${n}`,
   );
+  const checker = connect(host, docName, token);
+  clients.push(checker);
+  await checker.synced;
   const stored = storedState(host, docName).getMap('probe').has(`w${n}`);
-  expect(watcher.doc.getMap('probe').has(`w${n}`)).toBe(stored);
+  expect(checker.doc.getMap('probe').has(`w${n}`)).toBe(stored);
   writer.destroy();
   watcher.destroy();
+  checker.destroy();
   return { status, wrote: stored };
 }
 

@@ -68,6 +68,8 @@ afterAll(async () => {
 
 describe('sync persistence', () => {
   it('compacts rows past the threshold and again when the doc unloads', async () => {
+    // Commits move to the writer thread once it has opened the database.
+    await until(() => sync.stats().writer === 'thread', 'writer thread');
     const c = connect(host, 'annotations/p1', token);
     await c.synced;
     for (let i = 0; i < 3 * COMPACT_AFTER; i++) c.doc.getMap('a').set(`k${i}`, i);

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { DocStore } from './doc-store';
 import { SharedDoc } from './shared-doc';
 import { WriteBatch } from './write-batch';
+import type { DurableWriter } from './durable-writer';
 
 export interface DocRegistry {
   /** The loaded doc for `name`, loading it if needed; cancels a pending unload. */
@@ -15,13 +16,14 @@ export interface DocRegistry {
   release(doc: SharedDoc): void;
   loaded(name: string): SharedDoc | undefined;
   all(): SharedDoc[];
-  /** Compacts and drops every doc (host shutdown). */
-  unloadAll(): void;
+  /** Waits for pending commits, compacts and drops every doc (host shutdown). */
+  unloadAll(): Promise<void>;
 }
 
 export function createDocRegistry(
   services: Pick<Services, 'live' | 'log'>,
   store: DocStore,
+  writer: DurableWriter,
   opts: { idleUnloadMs: number; compactAfterRows: number; onStorageFailure: (doc: SharedDoc) => void },
 ): DocRegistry {
   const docs = new Map<string, SharedDoc>();
@@ -45,7 +47,7 @@ export function createDocRegistry(
       });
     },
   };
-  const batch = new WriteBatch(store, (targets, err) => {
+  const batch = new WriteBatch(store, writer, (targets, err) => {
     for (const target of targets) {
       const doc = docs.get(target.name);
       if (doc !== target) continue;
@@ -63,7 +65,7 @@ export function createDocRegistry(
     doc.destroy();
   }
 
-  function unload(doc: SharedDoc): void {
+  function compactAndDrop(doc: SharedDoc): void {
     try {
       doc.compact();
     } catch (err) {
@@ -71,6 +73,12 @@ export function createDocRegistry(
       services.log.error({ err, doc: doc.name }, 'sync doc compaction failed on unload');
     }
     drop(doc);
+  }
+
+  /** Unloads an idle doc once its updates are on disk, unless someone came back meanwhile. */
+  async function unloadIdle(doc: SharedDoc): Promise<void> {
+    await batch.durable();
+    if (doc.peers.size === 0 && docs.get(doc.name) === doc && !idle.has(doc.name)) compactAndDrop(doc);
   }
 
   return {
@@ -100,7 +108,7 @@ export function createDocRegistry(
       if (doc.peers.size > 0 || docs.get(doc.name) !== doc || idle.has(doc.name)) return;
       const timer = setTimeout(() => {
         idle.delete(doc.name);
-        if (doc.peers.size === 0 && docs.get(doc.name) === doc) unload(doc);
+        if (doc.peers.size === 0 && docs.get(doc.name) === doc) void unloadIdle(doc);
       }, opts.idleUnloadMs);
       timer.unref();
       idle.set(doc.name, timer);
@@ -111,9 +119,9 @@ export function createDocRegistry(
     all() {
       return [...docs.values()];
     },
-    unloadAll() {
-      batch.flush();
-      for (const doc of [...docs.values()]) unload(doc);
+    async unloadAll() {
+      await batch.durable();
+      for (const doc of [...docs.values()]) compactAndDrop(doc);
     },
   };
 }

@@ -59,9 +59,9 @@ export class SharedDoc implements BatchTarget {
     if (rowsAfter > this.compactAfterRows) this.events.onNeedsCompaction(this);
   }
 
-  /** Commits (and relays) every accepted update, before the doc's state is sent to anyone. */
-  flushPending(): void {
-    this.batch.flush();
+  /** Resolves when every update accepted so far is committed: the doc's state may then be sent. */
+  durable(): Promise<void> {
+    return this.batch.durable();
   }
 
   private readonly onAwareness = (
@@ -118,9 +118,11 @@ export class SharedDoc implements BatchTarget {
     if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
   }
 
+  /**
+   * Folds the doc's rows into one snapshot of its state. Updates still in flight may land after
+   * the snapshot as extra rows: harmless, as applying an update twice changes nothing.
+   */
   compact(): void {
-    this.batch.flush();
-    // A failed flush drops this doc: its state is then not the archive's to snapshot.
     if (!this.destroyed) this.store.compact(this.name, this.doc);
   }
 

@@ -113,10 +113,8 @@ export class SyncConnection implements Peer {
     const payload = decoding.readVarUint8Array(decoder);
     switch (step) {
       case SyncStep.step1:
-        // Whatever this answer holds must already be durable.
-        this.shared.flushPending();
-        // encodeStateAsUpdate decodes the client's state vector: a bad one throws (caught above).
-        this.send(syncStep2Message(Y.encodeStateAsUpdate(this.shared.doc, payload)));
+        // Whatever the answer holds must already be on disk, so it waits for pending commits.
+        void this.shared.durable().then(() => this.answerStep1(payload));
         return;
       case SyncStep.step2:
       case SyncStep.update:
@@ -127,6 +125,18 @@ export class SyncConnection implements Peer {
       default:
         this.refuse(Close.unknownType, { step });
     }
+  }
+
+  private answerStep1(stateVector: Uint8Array): void {
+    if (this.closed) return;
+    let diff: Uint8Array;
+    try {
+      // encodeStateAsUpdate decodes the client's state vector: bad bytes throw.
+      diff = Y.encodeStateAsUpdate(this.shared.doc, stateVector);
+    } catch (err) {
+      return this.refuse(Close.malformed, err);
+    }
+    this.send(syncStep2Message(diff));
   }
 
   private applyUpdate(update: Uint8Array): void {

@@ -13,6 +13,7 @@ import type { CloseReason } from './close-codes';
 import { docAccess } from './doc-access';
 import { createDocRegistry } from './doc-registry';
 import { createDocStore } from './doc-store';
+import { createDurableWriter } from './durable-writer';
 import { defaultSyncOptions } from './sync-options';
 import type { SyncOptions } from './sync-options';
 import { SyncConnection } from './sync-connection';
@@ -22,8 +23,8 @@ export interface SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Persist what is pending, close every connection, unload docs. */
   close(): Promise<void>;
-  /** Open sockets and loaded docs (for diagnostics and tests). */
-  stats(): { connections: number; docs: number };
+  /** Open sockets, loaded docs, and where commits happen (for diagnostics and tests). */
+  stats(): { connections: number; docs: number; writer: 'thread' | 'inline' };
 }
 
 /** Dead peers (a tablet that left the Wi-Fi) are found by ping/pong and dropped. */
@@ -43,7 +44,8 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
   );
   const connections = new Set<SyncConnection>();
   const perUser = new Map<string, number>();
-  const registry = createDocRegistry(services, store, {
+  const writer = createDurableWriter(services.db.name, store, services.log);
+  const registry = createDocRegistry(services, store, writer, {
     idleUnloadMs: opts.idleUnloadMs,
     compactAfterRows: opts.compactAfterRows,
     // The clients still hold the update the archive missed; on reconnect they send it again.
@@ -181,13 +183,14 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
             }),
         ),
       );
-      registry.unloadAll();
+      await registry.unloadAll();
+      await writer.close();
       services.live.setDocLookup(() => undefined);
       wss.close();
     },
 
     stats() {
-      return { connections: connections.size, docs: registry.all().length };
+      return { connections: connections.size, docs: registry.all().length, writer: writer.mode() };
     },
   };
 }
