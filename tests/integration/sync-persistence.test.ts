@@ -31,45 +31,50 @@ let meetingId: string;
 const rowCount = (doc: string) =>
   services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(doc)!.n;
 
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  const db = openDatabase(path.join(dataDir, 'archive.sqlite'));
-  services = createServices(db, resolveConfig({ dataDir }), silentLogger());
-  const user = services.users.create({ username: 'writer', displayName: 'Writer', passwordHash: 'x', isAdmin: false, canCreateMeetings: true });
-  token = services.sessions.create(user.id).token;
-  const meeting = services.meetings.create({ title: 'Họp', startsAt: '2026-12-01T08:00:00+07:00', createdBy: user.id });
-  meetingId = meeting.id;
-  services.meetings.replaceParticipants(meetingId, [{ userId: user.id, role: 'secretary', canVote: false }]);
-  services.meetings.setStatus(meetingId, 'published');
-  services.papers = {
-    visibleTo: () => [],
-    meetingOf: () => meetingId,
-    canSee: (d) => d.startsWith('p'),
-  };
-  sync = createSyncServer(services, {
-    idleUnloadMs: 50,
-    compactAfterRows: COMPACT_AFTER,
-    recheckEveryMs: 50,
-    maxConnectionsPerUser: MAX_CONNECTIONS,
+// Both commit paths: the writer thread (the default) and the main-thread fallback.
+describe.each([
+  { writerThread: true, mode: 'thread' },
+  { writerThread: false, mode: 'inline' },
+] as const)('sync persistence (commits: $mode)', ({ writerThread, mode }) => {
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    const db = openDatabase(path.join(dataDir, 'archive.sqlite'));
+    services = createServices(db, resolveConfig({ dataDir }), silentLogger());
+    const user = services.users.create({ username: 'writer', displayName: 'Writer', passwordHash: 'x', isAdmin: false, canCreateMeetings: true });
+    token = services.sessions.create(user.id).token;
+    const meeting = services.meetings.create({ title: 'Họp', startsAt: '2026-12-01T08:00:00+07:00', createdBy: user.id });
+    meetingId = meeting.id;
+    services.meetings.replaceParticipants(meetingId, [{ userId: user.id, role: 'secretary', canVote: false }]);
+    services.meetings.setStatus(meetingId, 'published');
+    services.papers = {
+      visibleTo: () => [],
+      meetingOf: () => meetingId,
+      canSee: (d) => d.startsWith('p'),
+    };
+    sync = createSyncServer(services, {
+      writerThread,
+      idleUnloadMs: 50,
+      compactAfterRows: COMPACT_AFTER,
+      recheckEveryMs: 50,
+      maxConnectionsPerUser: MAX_CONNECTIONS,
+    });
+    server = http.createServer((_req, res) => res.end());
+    server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    host = { url, services } as unknown as TestHost;
   });
-  server = http.createServer((_req, res) => res.end());
-  server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  host = { url, services } as unknown as TestHost;
-});
-afterAll(async () => {
-  await sync?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
-  services?.db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await sync?.close();
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+    services?.db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
-describe('sync persistence', () => {
   it('compacts rows past the threshold and again when the doc unloads', async () => {
     // Commits move to the writer thread once it has opened the database.
-    await until(() => sync.stats().writer === 'thread', 'writer thread');
+    await until(() => sync.stats().writer === mode, 'writer ready');
     const c = connect(host, 'annotations/p1', token);
     await c.synced;
     for (let i = 0; i < 3 * COMPACT_AFTER; i++) c.doc.getMap('a').set(`k${i}`, i);

@@ -22,6 +22,8 @@ export interface SyncOptions {
   recheckEveryMs: number;
   /** How long close() waits for clients to acknowledge the close frame. */
   closeGraceMs: number;
+  /** Commit on a writer thread (default); false commits on the main thread (tests, diagnostics). */
+  writerThread: boolean;
 }
 
 export const defaultSyncOptions: SyncOptions = {
@@ -39,4 +41,5 @@ export const defaultSyncOptions: SyncOptions = {
   compactAfterRows: 500,
   recheckEveryMs: 10_000,
   closeGraceMs: 1000,
+  writerThread: true,
 };

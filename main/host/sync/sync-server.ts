@@ -13,7 +13,7 @@ import type { CloseReason } from './close-codes';
 import { docAccess } from './doc-access';
 import { createDocRegistry } from './doc-registry';
 import { createDocStore } from './doc-store';
-import { createDurableWriter } from './durable-writer';
+import { createDurableWriter, inlineWriter } from './durable-writer';
 import { defaultSyncOptions } from './sync-options';
 import type { SyncOptions } from './sync-options';
 import { SyncConnection } from './sync-connection';
@@ -44,7 +44,7 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
   );
   const connections = new Set<SyncConnection>();
   const perUser = new Map<string, number>();
-  const writer = createDurableWriter(services.db.name, store, services.log);
+  const writer = opts.writerThread ? createDurableWriter(services.db.name, store, services.log) : inlineWriter(store);
   const registry = createDocRegistry(services, store, writer, {
     idleUnloadMs: opts.idleUnloadMs,
     compactAfterRows: opts.compactAfterRows,
