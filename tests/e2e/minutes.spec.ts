@@ -175,6 +175,20 @@ test('minutes: draft with facts, co-edit, finalise, two signatures from two brow
   ]);
   const file = await download.path();
   const pdf = fs.readFileSync(file);
+  // The same file checked through "Check a signed PDF file", then with one byte changed.
+  await delegate
+    .getByTestId('verify-file')
+    .setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(delegate.getByTestId('verify-file-summary')).toHaveText('2 valid signatures');
+  const tampered = Buffer.from(pdf);
+  const at = tampered.indexOf('BT', 4000);
+  tampered[at + 3] = tampered[at + 3]! ^ 0x01;
+  await delegate
+    .getByTestId('verify-file')
+    .setInputFiles({ name: 'sua.pdf', mimeType: 'application/pdf', buffer: tampered });
+  await expect(delegate.getByTestId('verify-file-summary')).toHaveText(
+    '2 of 2 signatures are not valid',
+  );
   const ps = pdfsig(pdf, nssDbTrusting([ca.pem]));
   expect(ps.signatures.map((s) => [s.signer, s.validation, s.trust])).toEqual([
     ['Nguyễn Văn Hùng', 'Signature is Valid.', 'Certificate is Trusted.'],

@@ -21,7 +21,8 @@ const crypto = webcrypto as unknown as ConstructorParameters<
 const engine = new pkijs.CryptoEngine({ name: 'demo-pki', crypto });
 // ECDSA P-256: key generation is instant, so seeding the demo stays quick (RSA works the same way).
 const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-type KeyPair = Awaited<ReturnType<typeof engine.generateKey>> & {
+type KeyPair = {
+  publicKey: Parameters<pkijs.PublicKeyInfo['importKey']>[0];
   privateKey: Parameters<pkijs.Certificate['sign']>[0];
 };
 const DAY = 24 * 3600 * 1000;
@@ -103,7 +104,7 @@ export interface DemoPki {
 /** A root CA and one .p12 per signer (username → display name). */
 export async function createDemoPki(signers: Record<string, string>): Promise<DemoPki> {
   const generate = async () =>
-    (await engine.generateKey(KEY_ALGORITHM, true, ['sign', 'verify'])) as KeyPair;
+    (await engine.generateKey(KEY_ALGORITHM, true, ['sign', 'verify'])) as unknown as KeyPair;
   const caKeys = await generate();
   const caName = 'Demo CA (thay cho Ban Cơ yếu Chính phủ)';
   const root = await makeCertificate({
