@@ -47,15 +47,20 @@ export function createDocRegistry(
       });
     },
   };
-  const batch = new WriteBatch(store, writer, (targets, err) => {
-    for (const target of targets) {
-      const doc = docs.get(target.name);
-      if (doc !== target) continue;
-      services.log.error({ err, doc: doc.name }, 'sync update could not be stored; dropping the doc');
-      drop(doc);
-      opts.onStorageFailure(doc);
-    }
-  });
+  const batch = new WriteBatch(
+    store,
+    writer,
+    (targets, err) => {
+      for (const target of targets) {
+        const doc = docs.get(target.name);
+        if (doc !== target) continue;
+        services.log.error({ err, doc: doc.name }, 'sync update could not be stored; dropping the doc');
+        drop(doc);
+        opts.onStorageFailure(doc);
+      }
+    },
+    (err) => services.log.error({ err }, 'sync relay failed'),
+  );
 
   function drop(doc: SharedDoc): void {
     if (docs.get(doc.name) === doc) docs.delete(doc.name);

@@ -109,7 +109,10 @@ export function createDurableWriter(dbFile: string, store: DocStore, log: Logger
       if (!w) return;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
       w.postMessage({ type: 'close' });
+      // A worker stuck in a write (a hung disk) is stopped rather than waited for forever.
+      const stop = setTimeout(() => void w.terminate(), 2000);
       await exited;
+      clearTimeout(stop);
     },
   };
 }

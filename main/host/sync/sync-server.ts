@@ -27,6 +27,9 @@ export interface SyncServer {
   stats(): { connections: number; docs: number; writer: 'thread' | 'inline' };
 }
 
+/** Longest wait for pending commits when the host shuts down. */
+const SHUTDOWN_WAIT_MS = 10_000;
+
 /** Dead peers (a tablet that left the Wi-Fi) are found by ping/pong and dropped. */
 const HEARTBEAT_MS = 30_000;
 
@@ -183,7 +186,12 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
             }),
         ),
       );
-      await registry.unloadAll();
+      // A writer that stopped answering must not keep the host from shutting down.
+      const gaveUp = await Promise.race([
+        registry.unloadAll().then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), SHUTDOWN_WAIT_MS).unref()),
+      ]);
+      if (gaveUp) services.log.error('sync shutdown: pending commits did not finish in time');
       await writer.close();
       services.live.setDocLookup(() => undefined);
       wss.close();

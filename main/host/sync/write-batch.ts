@@ -30,6 +30,8 @@ export class WriteBatch {
     private readonly store: DocStore,
     private readonly writer: DurableWriter,
     private readonly onFailure: (targets: Set<BatchTarget>, err: unknown) => void,
+    /** A bug while relaying must be reported, not become an unhandled rejection. */
+    private readonly onInternalError: (err: unknown) => void,
   ) {}
 
   add(target: BatchTarget, update: Uint8Array, origin: unknown): void {
@@ -65,25 +67,40 @@ export class WriteBatch {
       this.finish(batch, err);
       return;
     }
-    this.writer.commit(planned.rows).then(
-      () => {
-        this.store.settle(planned.rows);
-        this.finish(batch, undefined, planned.rowsAfter);
-      },
-      (err: unknown) => {
-        this.store.forget(new Set(batch.map((e) => e.target.name)));
-        this.finish(batch, err);
-      },
-    );
+    this.writer
+      .commit(planned.rows)
+      .then(
+        () => {
+          this.store.settle(planned.rows);
+          this.finish(batch, undefined, planned.rowsAfter);
+        },
+        (err: unknown) => {
+          this.store.forget(new Set(batch.map((e) => e.target.name)));
+          this.finish(batch, err);
+        },
+      )
+      .catch(this.onInternalError);
   }
 
   private finish(batch: Entry[], err: unknown, rowsAfter?: number[]): void {
     this.inFlight = [];
-    if (rowsAfter) batch.forEach((e, i) => e.target.relay(e.update, e.origin, rowsAfter[i]!));
-    else this.onFailure(new Set(batch.map((e) => e.target)), err);
-    // The next batch goes at once: whatever arrived during this commit is already waiting.
-    this.send();
-    this.wake();
+    try {
+      if (rowsAfter) {
+        batch.forEach((e, i) => {
+          try {
+            e.target.relay(e.update, e.origin, rowsAfter[i]!);
+          } catch (relayErr) {
+            this.onInternalError(relayErr);
+          }
+        });
+      } else {
+        this.onFailure(new Set(batch.map((e) => e.target)), err);
+      }
+    } finally {
+      // The next batch goes at once: whatever arrived during this commit is already waiting.
+      this.send();
+      this.wake();
+    }
   }
 
   /** Index of the oldest update not yet committed (Infinity when none). */
