@@ -22,7 +22,11 @@ interface Result<T> {
   error: ApiClientError | null;
 }
 
-/** `key` identifies the inputs (e.g. the meeting id); null skips the request. */
+/**
+ * `key` identifies the inputs (e.g. the meeting id, plus a revision to re-read on); null skips
+ * the request. The last data stays visible while a new key loads, also when the key names
+ * something else: check the answer's id when that matters.
+ */
 export function useApi<N extends CommandName>(
   name: N,
   input: CallInput<Commands[N]> | null,

@@ -29,12 +29,14 @@ export function MeetingPage() {
   // would make each tablet fetch on every attendance mark or vote.
   const liveRole = live?.participants?.find((p) => p.userId === user.id)?.role ?? '';
   const papers = typeof live?.papersRevision === 'string' ? live.papersRevision : '';
-  const refetchKey = `${meetingId}#${papers}#${liveRole}#${live?.meeting?.status ?? ''}`;
-  const {
-    data: detail,
-    error,
-    reload,
-  } = useApi('getMeeting', { params: { m: meetingId } }, refetchKey);
+  const refresh = `${papers}#${liveRole}#${live?.meeting?.status ?? ''}`;
+  const { data, error, reload } = useApi(
+    'getMeeting',
+    { params: { m: meetingId } },
+    `${meetingId}#${refresh}`,
+  );
+  // After following a link to another meeting, the previous one's details are not this page's.
+  const detail = data?.id === meetingId ? data : undefined;
   const [busyItemId, setBusyItemId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const view = detail ? meetingView(detail, live) : null;
