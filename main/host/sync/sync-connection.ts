@@ -114,7 +114,10 @@ export class SyncConnection implements Peer {
     switch (step) {
       case SyncStep.step1:
         // Whatever the answer holds must already be on disk, so it waits for pending commits.
-        void this.shared.durable().then(() => this.answerStep1(payload));
+        this.shared
+          .durable()
+          .then(() => this.answerStep1(payload))
+          .catch((err: unknown) => this.refuse(Close.setupFailure, err));
         return;
       case SyncStep.step2:
       case SyncStep.update:
