@@ -32,7 +32,10 @@ export function createGroupCommit(db: Database) {
     if (jobs.length === 0) return;
     let outcomes;
     try {
-      outcomes = all(jobs);
+      // IMMEDIATE: take the write lock first (waiting up to busy_timeout). A deferred transaction
+      // that reads and then writes gets SQLITE_BUSY at once if another connection (a worker, a
+      // backup) committed in between, without waiting.
+      outcomes = all.immediate(jobs);
     } catch (err) {
       // The commit itself failed (disk full, I/O error): nothing of the batch is stored.
       for (const job of jobs) job.reject(err);

@@ -67,7 +67,7 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
         const ballot = ballots.close(ballotId);
         audit.append(rec.meetingId, null, 'ballot.close', { ballotId, reason: 'countdown', result: summarise(ballot.result) });
         return rec.meetingId;
-      })();
+      }).immediate();
       if (meetingId) live.changed(meetingId);
     } catch (err) {
       log.error({ err, ballotId }, 'closing a ballot at its deadline failed');

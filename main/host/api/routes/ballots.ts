@@ -12,7 +12,7 @@ function assertWritable(scope: MeetingAccessInfo): void {
 export const createBallot: Handler<C['createBallot']> = (ctx, s) => {
   assertWritable(ctx.scope);
   if (ctx.body.agendaItemId && !s.meetings.agendaItem(ctx.params.m, ctx.body.agendaItemId)) throw notFound('agenda item');
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.create(ctx.params.m, ctx.user.id, ctx.body, ctx.scope.meeting.quorumShare);
     s.audit.append(ctx.params.m, ctx.user.id, 'ballot.create', {
       ballotId: ballot.id,
@@ -41,9 +41,9 @@ export const getBallot: Handler<C['getBallot']> = (ctx, s) => {
   };
 };
 
-export const openBallot: Handler<C['openBallot']> = (ctx, s) => {
+export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
   assertWritable(ctx.scope);
-  const ballot = s.tx(() => {
+  const ballot = await s.liveMeeting.groupCommit.submit(() => {
     const { ballot, eligible } = s.liveMeeting.ballots.open(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.open', {
       ballotId: ballot.id,
@@ -57,14 +57,14 @@ export const openBallot: Handler<C['openBallot']> = (ctx, s) => {
 };
 
 export const closeBallot: Handler<C['closeBallot']> = (ctx, s) =>
-  s.tx(() => {
+  s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.close(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.close', { ballotId: ballot.id, result: summarise(ballot.result) });
     return ballot;
   });
 
 export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) =>
-  s.tx(() => {
+  s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.cancel(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.cancel', { ballotId: ballot.id });
     return ballot;

@@ -29,7 +29,7 @@ export const requestToSpeak: Handler<C['requestToSpeak']> = (ctx, s) => {
   if (standing.role === 'observer') throw new ApiError(403, 'observer_cannot_speak');
   const agendaItemId = ctx.body.agendaItemId ?? ctx.scope.meeting.currentItemId;
   if (agendaItemId && !s.meetings.agendaItem(ctx.params.m, agendaItemId)) throw notFound('agenda item');
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     if (s.liveMeeting.speakers.pendingOf(ctx.params.m, userId, agendaItemId)) throw new ApiError(409, 'already_requested');
     const request = s.liveMeeting.speakers.request(ctx.params.m, userId, agendaItemId);
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.request', { requestId: request.id, userId, agendaItemId });
@@ -37,12 +37,12 @@ export const requestToSpeak: Handler<C['requestToSpeak']> = (ctx, s) => {
   });
 };
 
-export const withdrawSpeaker: Handler<C['withdrawSpeaker']> = (ctx, s) => {
+export const withdrawSpeaker: Handler<C['withdrawSpeaker']> = async (ctx, s) => {
   assertWritable(ctx.scope);
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.userId !== ctx.user.id && !isOrganiser(ctx.scope)) throw forbidden();
   if (r.status !== 'waiting') throw new ApiError(409, 'speaker_not_waiting');
-  s.tx(() => {
+  await s.liveMeeting.groupCommit.submit(() => {
     s.liveMeeting.speakers.withdraw(r.id);
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.withdraw', { requestId: r.id, userId: r.userId });
   });
@@ -53,7 +53,7 @@ export const startSpeaker: Handler<C['startSpeaker']> = (ctx, s) => {
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.status !== 'waiting') throw new ApiError(409, 'speaker_not_waiting');
   const limit = ctx.body.limitSeconds ?? s.liveMeeting.speakers.settings(ctx.params.m).limitSeconds;
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     const stopped = s.liveMeeting.speakers.start(ctx.params.m, r.id, limit);
     if (stopped) s.audit.append(ctx.params.m, ctx.user.id, 'speaker.stop', { requestId: stopped.id, userId: stopped.userId });
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.start', { requestId: r.id, userId: r.userId, limitSeconds: limit });
@@ -65,7 +65,7 @@ export const stopSpeaker: Handler<C['stopSpeaker']> = (ctx, s) => {
   assertWritable(ctx.scope);
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.status !== 'speaking') throw new ApiError(409, 'speaker_not_speaking');
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     s.liveMeeting.speakers.stop(r.id);
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.stop', { requestId: r.id, userId: r.userId });
     return mustGet(s, ctx.params.m, r.id);
@@ -82,7 +82,7 @@ export const reorderSpeakers: Handler<C['reorderSpeakers']> = (ctx, s) => {
   const wanted = new Set(ctx.body);
   if (wanted.size !== ctx.body.length || wanted.size !== queue.length || !queue.every((w) => wanted.has(w.id)))
     throw new ApiError(400, 'speaker_order_mismatch');
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     s.liveMeeting.speakers.reorder(ctx.body, queue.map((w) => w.position));
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.reorder', { agendaItemId: first.agendaItemId, order: ctx.body });
     return s.liveMeeting.speakers.waiting(ctx.params.m).filter((w) => w.agendaItemId === first.agendaItemId);
@@ -92,7 +92,7 @@ export const reorderSpeakers: Handler<C['reorderSpeakers']> = (ctx, s) => {
 export const setSpeakingSettings: Handler<C['setSpeakingSettings']> = (ctx, s) => {
   assertWritable(ctx.scope);
   if (ctx.body.warningSeconds >= ctx.body.limitSeconds) throw new ApiError(400, 'speaking_warning_too_long');
-  return s.tx(() => {
+  return s.liveMeeting.groupCommit.submit(() => {
     s.liveMeeting.speakers.putSettings(ctx.params.m, ctx.body);
     s.audit.append(ctx.params.m, ctx.user.id, 'speaker.settings', ctx.body);
     return s.liveMeeting.speakers.settings(ctx.params.m);
