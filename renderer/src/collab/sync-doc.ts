@@ -59,6 +59,9 @@ function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
       : null;
   const provider = new WebsocketProvider(syncUrl(), docName, doc, {
     params: { token: opts.token },
+    // Tabs of one browser would otherwise exchange docs over BroadcastChannel without asking the
+    // host, so one person's private notes could reach another person's tab on a shared tablet.
+    disableBc: true,
   });
   const entry: Entry = {
     view: { doc, provider },
