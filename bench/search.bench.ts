@@ -383,4 +383,6 @@ printTable('Index catch-up', [
 ]);
 
 db.close();
-fs.rmSync(dir, { recursive: true, force: true });
+// BENCH_KEEP_DB=1 keeps the generated archive for a closer look (its path is printed).
+if (process.env.BENCH_KEEP_DB) console.log(`archive kept at ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });

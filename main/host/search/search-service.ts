@@ -18,7 +18,9 @@ const CATCH_UP_BATCH = 500;
 /** Ranked rows looked at per query at most, so a query whose hits are mostly hidden stays bounded. */
 const MAX_SCANNED = 3000;
 /** Best-ranked matches the fast path looks at before falling back to a full ranked join. */
-const FAST_PATH_ROWS = 300;
+const FAST_PATH_ROWS = 2000;
+/** Matches ranked at most by the fast path (see rankFloor). */
+const RANK_CAP = 5000;
 
 /** Titles weigh more than running text of the same relevance (bm25 is negative: more is better). */
 const KIND_WEIGHT: Record<SearchKind, number> = {
@@ -108,6 +110,15 @@ export function createSearch(db: Database) {
   // joined, checked for access and re-weighted by kind.
   const topRanked = db.prepare<[string, number], { id: number; s: number }>(
     'SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?',
+  );
+  // bm25 reads every matching row's positions, which dominates a query matching tens of thousands
+  // of pages; matching alone is cheap. Past RANK_CAP matches only the most recently indexed
+  // RANK_CAP are ranked (found by walking rowids from the top), keeping the cost bounded.
+  const rankFloor = db.prepare<[string, number], { id: number }>(
+    'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+  );
+  const topRankedFrom = db.prepare<[string, number, number], { id: number; s: number }>(
+    'SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?',
   );
   const details = db.prepare<Record<string, string | number | null>, Omit<HitRow, 'score'>>(`
     SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label, e.text,
@@ -225,7 +236,10 @@ export function createSearch(db: Database) {
     const unfiltered = !q.meeting && !q.from && !q.to && !q.kind;
     if (unfiltered) {
       const k = Math.max(FAST_PATH_ROWS, wanted * 4);
-      const top = topRanked.all(params.match, k);
+      const floor = rankFloor.get(params.match, RANK_CAP - 1);
+      const top = floor
+        ? topRankedFrom.all(params.match, floor.id, k)
+        : topRanked.all(params.match, k);
       const byId = new Map(
         details
           .all({
@@ -242,7 +256,8 @@ export function createSearch(db: Database) {
       }
       found.sort((a, b) => a.score - b.score || a.id - b.id);
       // Enough for this page, or every match was looked at: done. Else rank the slow way.
-      if (found.length >= wanted || top.length < k) visible = found;
+      // (Past the rank cap, older matches were not looked at: not enough means the slow way.)
+      if (found.length >= wanted || (!floor && top.length < k)) visible = found;
     }
     if (!visible) {
       visible = [];
