@@ -41,7 +41,12 @@ export function AnnotationSurface(p: Props) {
   const { t } = useTranslation();
   const session = useAnnotationSession(p.documentId, p.documentVersion, p.me);
   const canWriteShared = p.role !== null && p.role !== 'observer';
-  const [tool, setTool] = useState<ToolState>({ tool: 'text', color: '#d32f2f', width: 2, highlightMode: 'highlight' });
+  const [tool, setTool] = useState<ToolState>({
+    tool: 'text',
+    color: '#d32f2f',
+    width: 2,
+    highlightMode: 'highlight',
+  });
   const [target, setTarget] = useState<TargetLayer>('private');
   const [layerView, setLayerView] = useState<LayerView>('both');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -54,8 +59,11 @@ export function AnnotationSurface(p: Props) {
 
   const shownAll = useMemo(() => {
     const out: ShownAnnotation[] = [];
-    if (layerView === 'both' || layerView === 'shared') for (const a of session.shared.annotations) if (!hidden.has(a.author)) out.push({ a, layer: 'shared' });
-    if (layerView === 'both' || layerView === 'mine') for (const a of session.mine.annotations) out.push({ a, layer: 'private' });
+    if (layerView === 'both' || layerView === 'shared')
+      for (const a of session.shared.annotations)
+        if (!hidden.has(a.author)) out.push({ a, layer: 'shared' });
+    if (layerView === 'both' || layerView === 'mine')
+      for (const a of session.mine.annotations) out.push({ a, layer: 'private' });
     return out;
   }, [session.shared, session.mine, layerView, hidden]);
 
@@ -75,33 +83,55 @@ export function AnnotationSurface(p: Props) {
     return [...m].map(([id, name]) => ({ id, name }));
   }, [session.shared]);
 
-  const layerFor = (): 'shared' | 'private' => (target === 'shared' && canWriteShared ? 'shared' : 'private');
-  const style = () =>
-    tool.tool === 'marker' ? { color: tool.color, width: tool.width * 4, opacity: 0.4 } : { color: tool.color, width: tool.width, opacity: 1 };
+  const layerFor = (): 'shared' | 'private' =>
+    target === 'shared' && canWriteShared ? 'shared' : 'private';
 
-  const ctx: AnnotationContextValue = {
-    byPage,
-    me: p.me.id,
-    tool,
-    selectedId: selected?.a.id ?? null,
-    penSeen,
-    viewports,
-    onCreate: (page: number, n: NewAnnotation) => {
-      const layer = layerFor();
-      const a = session.create(layer, page, n, style());
-      if (a?.kind === 'note') {
-        setSelected({ a, layer });
-        p.onSidebar('notes');
-      }
-    },
-    onErase: session.remove,
-    onSelect: setSelected,
-    onMove: session.move,
-    onOpenNote: (s: ShownAnnotation) => {
-      setSelected(s);
-      p.onSidebar('notes');
-    },
-  };
+  // Memoised so that scrolling (which re-renders this surface) does not redraw every page's layer.
+  const { onSidebar } = p;
+  const { create, remove, move } = session;
+  const selectedId = selected?.a.id ?? null;
+  const ctx = useMemo<AnnotationContextValue>(
+    () => ({
+      byPage,
+      me: p.me.id,
+      tool,
+      selectedId,
+      penSeen,
+      viewports,
+      onCreate: (page: number, n: NewAnnotation) => {
+        const layer = target === 'shared' && canWriteShared ? 'shared' : 'private';
+        const style =
+          tool.tool === 'marker'
+            ? { color: tool.color, width: tool.width * 4, opacity: 0.4 }
+            : { color: tool.color, width: tool.width, opacity: 1 };
+        const a = create(layer, page, n, style);
+        if (a?.kind === 'note') {
+          setSelected({ a, layer });
+          onSidebar('notes');
+        }
+      },
+      onErase: remove,
+      onSelect: setSelected,
+      onMove: move,
+      onOpenNote: (s: ShownAnnotation) => {
+        setSelected(s);
+        onSidebar('notes');
+      },
+    }),
+    [
+      byPage,
+      p.me.id,
+      tool,
+      selectedId,
+      viewports,
+      target,
+      canWriteShared,
+      create,
+      remove,
+      move,
+      onSidebar,
+    ],
+  );
 
   // Highlight tool: the selection made in the text layer becomes a highlight when the pointer lifts.
   const onPointerUp = () => {
@@ -109,7 +139,11 @@ export function AnnotationSurface(p: Props) {
     const sel = window.getSelection();
     const found = selectionToQuads(sel, (page) => viewports.get(page));
     if (!found) return;
-    session.createHighlight(layerFor(), found.page, tool.highlightMode, found.quads, found.text, { color: tool.highlightMode === 'highlight' ? '#f9a825' : tool.color, width: 1, opacity: 0.4 });
+    session.createHighlight(layerFor(), found.page, tool.highlightMode, found.quads, found.text, {
+      color: tool.highlightMode === 'highlight' ? '#f9a825' : tool.color,
+      width: 1,
+      opacity: 0.4,
+    });
     sel?.removeAllRanges();
   };
 
@@ -123,7 +157,11 @@ export function AnnotationSurface(p: Props) {
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') {
       e.preventDefault();
       session.redo();
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected && selected.a.author === p.me.id) {
+    } else if (
+      (e.key === 'Delete' || e.key === 'Backspace') &&
+      selected &&
+      selected.a.author === p.me.id
+    ) {
       e.preventDefault();
       session.remove([selected]);
       setSelected(null);
@@ -135,7 +173,10 @@ export function AnnotationSurface(p: Props) {
   const [presenting, setPresenting] = useState(false);
   const [followWanted, setFollowing] = useState(false);
   const { publishView } = presence;
-  useEffect(() => publishView(p.view.page, p.view.scale, presenting && p.canPresent), [publishView, p.view.page, p.view.scale, presenting, p.canPresent]);
+  useEffect(
+    () => publishView(p.view.page, p.view.scale, presenting && p.canPresent),
+    [publishView, p.view.page, p.view.scale, presenting, p.canPresent],
+  );
   const presenter = presence.presenter;
   // Following ends by itself when nobody presents any more.
   const following = followWanted && !!presenter?.presenting;
@@ -146,13 +187,16 @@ export function AnnotationSurface(p: Props) {
   const followScale = following ? target_?.scale : undefined;
   useEffect(() => {
     if (followPage === undefined || followScale === undefined) return;
-    if (Math.abs(p.view.scale - followScale) > 0.001) viewer.current?.setZoom('custom', followScale);
+    if (Math.abs(p.view.scale - followScale) > 0.001)
+      viewer.current?.setZoom('custom', followScale);
     else if (p.view.page !== followPage) viewer.current?.goToPage(followPage);
   }, [followPage, followScale, p.view.scale, p.view.page, viewer]);
 
-  const offline = session.sharedStatus === 'disconnected' || session.privateStatus === 'disconnected';
+  const offline =
+    session.sharedStatus === 'disconnected' || session.privateStatus === 'disconnected';
   const token = readToken() ?? '';
-  const withToken = (url: string, layers: string) => `${url}?layers=${layers}&access_token=${encodeURIComponent(token)}`;
+  const withToken = (url: string, layers: string) =>
+    `${url}?layers=${layers}&access_token=${encodeURIComponent(token)}`;
   const selectedShown = selected ? (shownAll.find((s) => s.a.id === selected.a.id) ?? null) : null;
 
   return (
@@ -200,16 +244,32 @@ export function AnnotationSurface(p: Props) {
           ))}
         </ul>
         {p.canPresent && (
-          <button type="button" aria-pressed={presenting} onClick={() => setPresenting((v) => !v)} data-testid="present-toggle">
+          <button
+            type="button"
+            aria-pressed={presenting}
+            onClick={() => setPresenting((v) => !v)}
+            data-testid="present-toggle"
+          >
             {presenting ? t('annot.stopPresent') : t('annot.present')}
           </button>
         )}
         {presenter?.presenting && !presenting && (
           <>
             <span role="status" data-testid="presenter-status">
-              {following ? t('annot.following', { name: presenter.user.name }) : t('annot.presenting', { name: presenter.user.name, page: presenter.presenting.page })}
+              {following
+                ? t('annot.following', { name: presenter.user.name })
+                : t('annot.presenting', {
+                    name: presenter.user.name,
+                    page: presenter.presenting.page,
+                  })}
             </span>
-            <button type="button" className="primary" onClick={() => setFollowing(!following)} data-testid="follow-toggle" aria-pressed={following}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setFollowing(!following)}
+              data-testid="follow-toggle"
+              aria-pressed={following}
+            >
               {following ? t('annot.detach') : t('annot.follow')}
             </button>
           </>
@@ -226,11 +286,28 @@ export function AnnotationSurface(p: Props) {
           <aside className="viewer-sidebar" aria-label={t('viewer.sidebar')}>
             <div className="tabs" role="tablist">
               {(['notes', 'thumbs', 'outline'] as const).map((tab) => (
-                <button key={tab} type="button" role="tab" aria-selected={p.sidebar === tab} onClick={() => p.onSidebar(tab)} data-testid={`sidebar-${tab}`}>
-                  {t(tab === 'notes' ? 'viewer.notes' : tab === 'thumbs' ? 'viewer.thumbnails' : 'viewer.outline')}
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  aria-selected={p.sidebar === tab}
+                  onClick={() => p.onSidebar(tab)}
+                  data-testid={`sidebar-${tab}`}
+                >
+                  {t(
+                    tab === 'notes'
+                      ? 'viewer.notes'
+                      : tab === 'thumbs'
+                        ? 'viewer.thumbnails'
+                        : 'viewer.outline',
+                  )}
                 </button>
               ))}
-              <button type="button" onClick={() => p.onSidebar(null)} aria-label={t('common.cancel')}>
+              <button
+                type="button"
+                onClick={() => p.onSidebar(null)}
+                aria-label={t('common.cancel')}
+              >
                 ×
               </button>
             </div>
@@ -238,7 +315,9 @@ export function AnnotationSurface(p: Props) {
               {p.sidebar === 'notes' && (
                 <NotesPanel
                   items={shownAll}
-                  replies={(s) => (s.layer === 'shared' ? session.shared : session.mine).replies.get(s.a.id) ?? []}
+                  replies={(s) =>
+                    (s.layer === 'shared' ? session.shared : session.mine).replies.get(s.a.id) ?? []
+                  }
                   me={p.me.id}
                   selectedId={selected?.a.id ?? null}
                   canWriteShared={canWriteShared}
@@ -257,7 +336,12 @@ export function AnnotationSurface(p: Props) {
           </aside>
         )}
         {!p.sidebar && (
-          <button type="button" className="sidebar-open" onClick={() => p.onSidebar('notes')} aria-label={t('viewer.sidebar')}>
+          <button
+            type="button"
+            className="sidebar-open"
+            onClick={() => p.onSidebar('notes')}
+            aria-label={t('viewer.sidebar')}
+          >
             ☰
           </button>
         )}
