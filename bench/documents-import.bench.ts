@@ -36,15 +36,31 @@ function childrenPeakMb(): number {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   process.env.PHONGHOP_ADMIN_PASSWORD = 'bench-password';
-  const host = await startHost({ dataDir, port: 0, bind: '127.0.0.1', announce: () => {}, rendererDir: null }, silentLogger());
+  const host = await startHost(
+    { dataDir, port: 0, bind: '127.0.0.1', announce: () => {}, rendererDir: null },
+    silentLogger(),
+  );
   const api = (method: string, route: string, token?: string, body?: Uint8Array, json?: unknown) =>
     fetch(`${host.url}/api/v1${route}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(json ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(json ? { 'content-type': 'application/json' } : {}),
+      },
       body: json ? JSON.stringify(json) : body,
     });
-  const { token } = (await (await api('POST', '/auth/login', undefined, undefined, { username: 'admin', password: 'bench-password' })).json()) as { token: string };
-  const meeting = (await (await api('POST', '/meetings', token, undefined, { title: 'Đo hiệu năng', startsAt: '2026-12-01T08:00:00+07:00' })).json()) as { id: string };
+  const { token } = (await (
+    await api('POST', '/auth/login', undefined, undefined, {
+      username: 'admin',
+      password: 'bench-password',
+    })
+  ).json()) as { token: string };
+  const meeting = (await (
+    await api('POST', '/meetings', token, undefined, {
+      title: 'Đo hiệu năng',
+      startsAt: '2026-12-01T08:00:00+07:00',
+    })
+  ).json()) as { id: string };
 
   const rows: Array<Record<string, string | number>> = [];
   const cases: Array<{ name: string; pages: number }> = [
@@ -59,11 +75,17 @@ async function main() {
       hostPeak = Math.max(hostPeak, process.memoryUsage().rss);
     }, 20);
     const t0 = performance.now();
-    const res = await api('POST', `/meetings/${meeting.id}/documents?filename=bench.pdf`, token, bytes);
+    const res = await api(
+      'POST',
+      `/meetings/${meeting.id}/documents?filename=bench.pdf`,
+      token,
+      bytes,
+    );
     const ms = performance.now() - t0;
     clearInterval(sampler);
     const doc = (await res.json()) as { pages?: number };
-    if (res.status !== 201 || doc.pages !== c.pages) throw new Error(`import failed: ${res.status} ${JSON.stringify(doc)}`);
+    if (res.status !== 201 || doc.pages !== c.pages)
+      throw new Error(`import failed: ${res.status} ${JSON.stringify(doc)}`);
     rows.push({
       case: c.name,
       'file MB': bytes.length / MB,
@@ -72,7 +94,10 @@ async function main() {
       'parser peak RSS MB': childrenPeakMb(),
     });
   }
-  printTable('Host import of generated PDFs (upload + parse + store), target < 10 000 ms for 500 pages', rows);
+  printTable(
+    'Host import of generated PDFs (upload + parse + store), target < 10 000 ms for 500 pages',
+    rows,
+  );
   host.services.documents.parser.close();
   await host.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

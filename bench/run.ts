@@ -20,10 +20,14 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(here, file)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', path.join(here, file)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    },
+  );
   if (run.status !== 0) {
     failed++;
     console.log(`${file} failed (exit ${run.status ?? run.signal})`);

@@ -49,10 +49,26 @@ async function serveOurs(): Promise<void> {
     silentLogger(),
   );
   const s = host.services;
-  const chair = s.users.create({ username: 'bench-chair', displayName: 'Chair', passwordHash: 'x', isAdmin: false, canCreateMeetings: true });
-  const meeting = s.meetings.create({ title: 'Bench', startsAt: new Date().toISOString(), createdBy: chair.id });
+  const chair = s.users.create({
+    username: 'bench-chair',
+    displayName: 'Chair',
+    passwordHash: 'x',
+    isAdmin: false,
+    canCreateMeetings: true,
+  });
+  const meeting = s.meetings.create({
+    title: 'Bench',
+    startsAt: new Date().toISOString(),
+    createdBy: chair.id,
+  });
   const users = Array.from({ length: CLIENTS }, (_, i) =>
-    s.users.create({ username: `bench-${i}`, displayName: `Đại biểu ${i}`, passwordHash: 'x', isAdmin: false, canCreateMeetings: false }),
+    s.users.create({
+      username: `bench-${i}`,
+      displayName: `Đại biểu ${i}`,
+      passwordHash: 'x',
+      isAdmin: false,
+      canCreateMeetings: false,
+    }),
   );
   s.meetings.replaceParticipants(meeting.id, [
     { userId: chair.id, role: 'chair', canVote: true },
@@ -64,7 +80,10 @@ async function serveOurs(): Promise<void> {
   s.papers = {
     ...realPapers,
     meetingOf: (d) => (d === 'bench-paper' ? meeting.id : realPapers.meetingOf(d)),
-    canSee: (d, userId) => (d === 'bench-paper' ? s.meetings.roleOf(meeting.id, userId) !== undefined : realPapers.canSee(d, userId)),
+    canSee: (d, userId) =>
+      d === 'bench-paper'
+        ? s.meetings.roleOf(meeting.id, userId) !== undefined
+        : realPapers.canSee(d, userId),
   };
   const tokens = users.map((u) => s.sessions.create(u.id).token);
   serveControl({ type: 'ready', url: host.url, tokens }, async () => {
@@ -75,21 +94,30 @@ async function serveOurs(): Promise<void> {
 
 async function serveStock(): Promise<void> {
   const { setupWSConnection } = (await import('@y/websocket-server/utils')) as {
-    setupWSConnection: (conn: WebSocket, req: http.IncomingMessage, opts?: { docName?: string; gc?: boolean }) => void;
+    setupWSConnection: (
+      conn: WebSocket,
+      req: http.IncomingMessage,
+      opts?: { docName?: string; gc?: boolean },
+    ) => void;
   };
   const wss = new WebSocketServer({ noServer: true });
   const server = http.createServer((_req, res) => res.end('stock'));
   server.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      setupWSConnection(ws, req, { docName: (req.url ?? '/').slice('/sync/'.length).split('?')[0] });
+      setupWSConnection(ws, req, {
+        docName: (req.url ?? '/').slice('/sync/'.length).split('?')[0],
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  serveControl({ type: 'ready', url, tokens: Array.from({ length: CLIENTS }, () => 'none') }, async () => {
-    server.closeAllConnections();
-    server.close();
-  });
+  serveControl(
+    { type: 'ready', url, tokens: Array.from({ length: CLIENTS }, () => 'none') },
+    async () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  );
 }
 
 function serveControl(ready: Ready, stop: () => Promise<void>): void {
@@ -97,7 +125,12 @@ function serveControl(ready: Ready, stop: () => Promise<void>): void {
     if (msg === 'stats') {
       const cpu = process.cpuUsage();
       const mem = process.memoryUsage();
-      const stats: Stats = { type: 'stats', cpuMicros: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed };
+      const stats: Stats = {
+        type: 'stats',
+        cpuMicros: cpu.user + cpu.system,
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+      };
       process.send!(stats);
     } else if (msg === 'stop') {
       void stop().then(() => process.exit(0));
@@ -152,7 +185,12 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
     return { doc, provider };
   });
   await Promise.all(
-    clients.map((c) => new Promise<void>((resolve) => (c.provider.synced ? resolve() : c.provider.once('sync', () => resolve())))),
+    clients.map(
+      (c) =>
+        new Promise<void>((resolve) =>
+          c.provider.synced ? resolve() : c.provider.once('sync', () => resolve()),
+        ),
+    ),
   );
 
   const latencies: number[] = [];
@@ -183,7 +221,14 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
         const points: number[][] = [];
         for (let f = 0; f < FRAMES_PER_STROKE; f++) {
           for (let p = 0; p < 4; p++) points.push([100 + f * 10 + p, 200 + ci, 0.5]);
-          strokes.set(id, { id, kind: 'ink', page: 1, points: [...points], sentAt: performance.now(), final: f === FRAMES_PER_STROKE - 1 });
+          strokes.set(id, {
+            id,
+            kind: 'ink',
+            page: 1,
+            points: [...points],
+            sentAt: performance.now(),
+            final: f === FRAMES_PER_STROKE - 1,
+          });
           updates++;
           await sleep(FRAME_MS);
         }
@@ -202,7 +247,10 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
   child.send('stop');
   await new Promise((r) => child.once('exit', r));
   return {
-    server: kind === 'ours' ? 'phonghop sync (SQLite, per-message auth)' : '@y/websocket-server 0.1.1 (memory)',
+    server:
+      kind === 'ours'
+        ? 'phonghop sync (SQLite, per-message auth)'
+        : '@y/websocket-server 0.1.1 (memory)',
     updates,
     deliveries: latencies.length,
     seconds,
@@ -219,8 +267,8 @@ async function scenario(drawers: number): Promise<void> {
   const rows = results.map((r) => ({
     server: r.server,
     'updates sent': r.updates,
-    'deliveries': r.deliveries,
-    'seconds': r.seconds,
+    deliveries: r.deliveries,
+    seconds: r.seconds,
     'latency p50 ms': percentile(r.latencies, 50),
     'latency p95 ms': percentile(r.latencies, 95),
     'latency max ms': r.latencies[r.latencies.length - 1] ?? NaN,

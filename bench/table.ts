@@ -3,7 +3,8 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
   console.log(`\n${title}`);
   if (rows.length === 0) return;
   const cols = Object.keys(rows[0]!);
-  const cell = (v: string | number | undefined) => (typeof v === 'number' ? formatNumber(v) : (v ?? ''));
+  const cell = (v: string | number | undefined) =>
+    typeof v === 'number' ? formatNumber(v) : (v ?? '');
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join(' | ');
   console.log(line(cols));

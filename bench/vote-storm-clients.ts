@@ -19,7 +19,10 @@ export type Condition =
   | { what: 'turnout'; ballotId: string; cast: number }
   | { what: 'result'; ballotId: string }
   | { what: 'connected' };
-export type ClientReply = { kind: 'connected'; ms: number } | { kind: 'done'; id: number; at: number } | { kind: 'error'; message: string };
+export type ClientReply =
+  | { kind: 'connected'; ms: number }
+  | { kind: 'done'; id: number; at: number }
+  | { kind: 'error'; message: string };
 
 // Every y-websocket provider listens for the process exit; a thousand of them are expected here.
 process.setMaxListeners(0);
@@ -30,7 +33,10 @@ const reply = (r: ClientReply) => port.postMessage(r);
 
 function holds(c: Condition, doc: Y.Doc, provider: WebsocketProvider): boolean {
   const root = doc.getMap<unknown>(LIVE_ROOT);
-  const ballot = 'ballotId' in c ? (root.get('ballots') as Ballot[] | undefined)?.find((b) => b.id === c.ballotId) : undefined;
+  const ballot =
+    'ballotId' in c
+      ? (root.get('ballots') as Ballot[] | undefined)?.find((b) => b.id === c.ballotId)
+      : undefined;
   switch (c.what) {
     case 'present':
       return (root.get('attendance') as AttendanceLive | undefined)?.presentMembers === c.n;
@@ -60,13 +66,18 @@ port.on('message', (msg: ClientRequest) => {
         for (let i = 0; i < msg.tokens.length; i += 100) {
           const batch = msg.tokens.slice(i, i + 100).map((token) => {
             const doc = new Y.Doc();
-            const provider = new WebsocketProvider(`${msg.base.replace(/^http/, 'ws')}/sync`, `meeting/${msg.meetingId}`, doc, {
-              params: { token },
-              WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-              disableBc: true,
-              maxBackoffTime: 500,
-              connect: false,
-            });
+            const provider = new WebsocketProvider(
+              `${msg.base.replace(/^http/, 'ws')}/sync`,
+              `meeting/${msg.meetingId}`,
+              doc,
+              {
+                params: { token },
+                WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+                disableBc: true,
+                maxBackoffTime: 500,
+                connect: false,
+              },
+            );
             // A tablet reading the live doc announces no presence: awareness states would be
             // relayed to every other device (a thousand squared messages).
             provider.awareness.setLocalState(null);

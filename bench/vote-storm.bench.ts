@@ -37,11 +37,20 @@ interface HostProc {
 }
 function startHostProcess(dataDir: string, port: number): Promise<HostProc> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/host.ts', '--data', dataDir, '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, PHONGHOP_ADMIN_PASSWORD: 'bench-admin', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/host.ts', '--data', dataDir, '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PHONGHOP_ADMIN_PASSWORD: 'bench-admin',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (c: Buffer) => {
@@ -79,7 +88,13 @@ interface Delegate {
   person: Person;
   agent: http.Agent;
 }
-function request(d: Delegate, base: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: string }> {
+function request(
+  d: Delegate,
+  base: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
   const url = new URL(`${base}/api/v1${route}`);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -92,7 +107,9 @@ function request(d: Delegate, base: string, method: string, route: string, body?
         agent: d.agent,
         headers: {
           authorization: `Bearer ${d.person.token}`,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
         },
       },
       (res) => {
@@ -107,14 +124,20 @@ function request(d: Delegate, base: string, method: string, route: string, body?
     req.end(payload);
   });
 }
-const delegate = (person: Person): Delegate => ({ person, agent: new http.Agent({ keepAlive: false, maxSockets: 1 }) });
+const delegate = (person: Person): Delegate => ({
+  person,
+  agent: new http.Agent({ keepAlive: false, maxSockets: 1 }),
+});
 
 /** The sync clients, in a worker thread. */
 function syncClients() {
   // The worker loads the TypeScript module through tsx's API (loader flags do not reach workers).
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const file = JSON.stringify(new URL('./vote-storm-clients.ts', import.meta.url).href);
-  const worker = new Worker(`import(${api}).then((m) => m.tsImport(${file}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+  const worker = new Worker(
+    `import(${api}).then((m) => m.tsImport(${file}, ${JSON.stringify(import.meta.url)}))`,
+    { eval: true },
+  );
   let nextId = 1;
   const waiting = new Map<number, (at: number) => void>();
   let onConnected: ((ms: number) => void) | undefined;
@@ -153,7 +176,11 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => 
 
 async function seed(dataDir: string): Promise<SeededMeeting> {
   const db = openDatabase(path.join(dataDir, 'archive.sqlite'));
-  const services = createServices(db, resolveConfig({ dataDir, announce: () => {} }), silentLogger());
+  const services = createServices(
+    db,
+    resolveConfig({ dataDir, announce: () => {} }),
+    silentLogger(),
+  );
   const m = await seedLiveMeeting(services, { voters: VOTERS, prefix: 'bench' });
   services.liveMeeting.stopTimers();
   db.close();
@@ -164,9 +191,15 @@ async function setup(base: string, m: SeededMeeting) {
   const chair = delegate(m.chair);
   const delegates = m.voters.map(delegate);
   const clients = syncClients();
-  const syncMs = await clients.connect(base, m.meetingId, m.voters.map((v) => v.token));
+  const syncMs = await clients.connect(
+    base,
+    m.meetingId,
+    m.voters.map((v) => v.token),
+  );
   const t0 = wallNow();
-  await inBatches(delegates, 100, (d) => request(d, base, 'POST', `/meetings/${m.meetingId}/attendance`, { status: 'present' }));
+  await inBatches(delegates, 100, (d) =>
+    request(d, base, 'POST', `/meetings/${m.meetingId}/attendance`, { status: 'present' }),
+  );
   const checkInMs = wallNow() - t0;
   const tAcked = wallNow();
   const checkInSeenMs = (await clients.until({ what: 'present', n: VOTERS })) - tAcked;
@@ -181,7 +214,11 @@ async function storm() {
   const pid = host.child.pid!;
   const { chair, delegates, clients, syncMs, checkInMs, checkInSeenMs } = await setup(host.url, m);
 
-  const created = await request(chair, host.url, 'POST', `/meetings/${m.meetingId}/ballots`, { question: 'Bench', secret: true, rule: 'majority_of_cast' });
+  const created = await request(chair, host.url, 'POST', `/meetings/${m.meetingId}/ballots`, {
+    question: 'Bench',
+    secret: true,
+    rule: 'majority_of_cast',
+  });
   const ballotId = (JSON.parse(created.body) as { id: string }).id;
   const before = procStats(pid);
   // This thread only sends the votes; its event-loop delay bounds what the latencies mean.
@@ -196,7 +233,9 @@ async function storm() {
     delegates.map(async (d, i) => {
       await new Promise((r) => setTimeout(r, Math.random() * SPREAD_MS));
       const t = performance.now();
-      const r = await request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, { option: OPTIONS[i % 3] });
+      const r = await request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, {
+        option: OPTIONS[i % 3],
+      });
       latencies.push(performance.now() - t);
       if (r.status === 200) acked++;
       else refused++;
@@ -216,27 +255,33 @@ async function storm() {
   const end = procStats(pid);
 
   latencies.sort((a, b) => a - b);
-  printTable(`Vote storm: ${VOTERS} delegates, each with its own HTTP agent and sync connection, votes spread over ${SPREAD_MS} ms (secret ballot)`, [
-    { measure: 'host start until listening (ms)', value: host.startMs },
-    { measure: 'sync connections ready, 100 at a time (ms)', value: syncMs },
-    { measure: 'check-in of all, 100 at a time (ms)', value: checkInMs },
-    { measure: '  … last ack → every client shows all present (ms)', value: checkInSeenMs },
-    { measure: 'votes acknowledged (200)', value: acked },
-    { measure: 'votes refused', value: refused },
-    { measure: 'votes counted at close', value: result.cast },
-    { measure: 'acknowledged = counted', value: acked === result.cast ? 'yes' : 'NO' },
-    { measure: 'cast latency p50 (ms)', value: percentile(latencies, 50) },
-    { measure: 'cast latency p95 (ms)  [goal < 50]', value: percentile(latencies, 95) },
-    { measure: 'cast latency max (ms)', value: latencies[latencies.length - 1]! },
-    { measure: 'storm duration, open → last ack (ms)', value: stormMs },
-    { measure: 'voting thread event-loop delay p99 (ms)', value: lag.percentile(99) / 1e6 },
-    { measure: 'last ack → turnout on every client (ms)', value: turnoutSeen },
-    { measure: 'close acknowledged (ms)', value: closeAckMs },
-    { measure: 'close → result on every client (ms)  [goal < 1000]', value: resultSeenMs },
-    { measure: 'host CPU during storm (% of one core)', value: (100 * (after.cpuS - before.cpuS)) / (stormMs / 1000) },
-    { measure: 'host RSS after storm (MB)', value: end.rssMb },
-    { measure: 'host peak RSS (MB)', value: end.peakMb },
-  ]);
+  printTable(
+    `Vote storm: ${VOTERS} delegates, each with its own HTTP agent and sync connection, votes spread over ${SPREAD_MS} ms (secret ballot)`,
+    [
+      { measure: 'host start until listening (ms)', value: host.startMs },
+      { measure: 'sync connections ready, 100 at a time (ms)', value: syncMs },
+      { measure: 'check-in of all, 100 at a time (ms)', value: checkInMs },
+      { measure: '  … last ack → every client shows all present (ms)', value: checkInSeenMs },
+      { measure: 'votes acknowledged (200)', value: acked },
+      { measure: 'votes refused', value: refused },
+      { measure: 'votes counted at close', value: result.cast },
+      { measure: 'acknowledged = counted', value: acked === result.cast ? 'yes' : 'NO' },
+      { measure: 'cast latency p50 (ms)', value: percentile(latencies, 50) },
+      { measure: 'cast latency p95 (ms)  [goal < 50]', value: percentile(latencies, 95) },
+      { measure: 'cast latency max (ms)', value: latencies[latencies.length - 1]! },
+      { measure: 'storm duration, open → last ack (ms)', value: stormMs },
+      { measure: 'voting thread event-loop delay p99 (ms)', value: lag.percentile(99) / 1e6 },
+      { measure: 'last ack → turnout on every client (ms)', value: turnoutSeen },
+      { measure: 'close acknowledged (ms)', value: closeAckMs },
+      { measure: 'close → result on every client (ms)  [goal < 1000]', value: resultSeenMs },
+      {
+        measure: 'host CPU during storm (% of one core)',
+        value: (100 * (after.cpuS - before.cpuS)) / (stormMs / 1000),
+      },
+      { measure: 'host RSS after storm (MB)', value: end.rssMb },
+      { measure: 'host peak RSS (MB)', value: end.peakMb },
+    ],
+  );
   await clients.close();
   chair.agent.destroy();
   for (const d of delegates) d.agent.destroy();
@@ -252,7 +297,11 @@ async function crash() {
   let host = await startHostProcess(dataDir, 0);
   const port = Number(new URL(host.url).port);
   const { chair, delegates, clients } = await setup(host.url, m);
-  const created = await request(chair, host.url, 'POST', `/meetings/${m.meetingId}/ballots`, { question: 'Crash', secret: false, rule: 'majority_of_cast' });
+  const created = await request(chair, host.url, 'POST', `/meetings/${m.meetingId}/ballots`, {
+    question: 'Crash',
+    secret: false,
+    rule: 'majority_of_cast',
+  });
   const ballotId = (JSON.parse(created.body) as { id: string }).id;
   await request(chair, host.url, 'POST', `/ballots/${ballotId}/open`);
 
@@ -264,7 +313,9 @@ async function crash() {
     delegates.map(async (d, i) => {
       await new Promise((r) => setTimeout(r, Math.random() * SPREAD_MS));
       try {
-        const r = await request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, { option: OPTIONS[i % 3] });
+        const r = await request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, {
+          option: OPTIONS[i % 3],
+        });
         if (r.status === 200) acked.set(d.person.id, OPTIONS[i % 3]!);
         if (acked.size >= VOTERS / 2) killed ??= killHard(victim);
       } catch {
@@ -276,13 +327,24 @@ async function crash() {
 
   const db = new BetterSqlite3(path.join(dataDir, 'archive.sqlite'), { readonly: true });
   const stored = new Map(
-    (db.prepare('SELECT user_id, option_index FROM ballot_choices WHERE ballot_id = ?').all(ballotId) as Array<{ user_id: string; option_index: number }>).map((r) => [
-      r.user_id,
-      OPTIONS[r.option_index],
-    ]),
+    (
+      db
+        .prepare('SELECT user_id, option_index FROM ballot_choices WHERE ballot_id = ?')
+        .all(ballotId) as Array<{ user_id: string; option_index: number }>
+    ).map((r) => [r.user_id, OPTIONS[r.option_index]]),
   );
-  const tally = (db.prepare('SELECT sum(votes) AS n FROM ballot_tallies WHERE ballot_id = ?').get(ballotId) as { n: number }).n;
-  const voteEvents = (db.prepare("SELECT count(*) AS n FROM audit_events WHERE meeting_id = ? AND action = 'ballot.vote'").get(m.meetingId) as { n: number }).n;
+  const tally = (
+    db.prepare('SELECT sum(votes) AS n FROM ballot_tallies WHERE ballot_id = ?').get(ballotId) as {
+      n: number;
+    }
+  ).n;
+  const voteEvents = (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM audit_events WHERE meeting_id = ? AND action = 'ballot.vote'",
+      )
+      .get(m.meetingId) as { n: number }
+  ).n;
   db.close();
   const missing = [...acked].filter(([id, option]) => stored.get(id) !== option).length;
 
@@ -290,31 +352,56 @@ async function crash() {
   const restartMs = host.startMs;
   const tListening = wallNow();
   const reconnectMs = (await clients.until({ what: 'connected' })) - tListening;
-  const sawStateMs = (await clients.until({ what: 'turnout', ballotId, cast: stored.size })) - tListening;
+  const sawStateMs =
+    (await clients.until({ what: 'turnout', ballotId, cast: stored.size })) - tListening;
   const tVerify = performance.now();
-  const verify = JSON.parse((await request(chair, host.url, 'GET', `/meetings/${m.meetingId}/audit/verify`)).body) as { valid: boolean; count: number };
+  const verify = JSON.parse(
+    (await request(chair, host.url, 'GET', `/meetings/${m.meetingId}/audit/verify`)).body,
+  ) as { valid: boolean; count: number };
   const verifyMs = performance.now() - tVerify;
   const retried = await Promise.all(
-    delegates.filter((d) => !acked.has(d.person.id)).map((d, i) => request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, { option: OPTIONS[i % 3] })),
+    delegates
+      .filter((d) => !acked.has(d.person.id))
+      .map((d, i) =>
+        request(d, host.url, 'POST', `/ballots/${ballotId}/votes`, { option: OPTIONS[i % 3] }),
+      ),
   );
-  const closed = JSON.parse((await request(chair, host.url, 'POST', `/ballots/${ballotId}/close`)).body) as Ballot;
-  const doubled = (closed.result?.cast ?? 0) - new Set(closed.result?.votes?.map((v) => v.userId)).size;
+  const closed = JSON.parse(
+    (await request(chair, host.url, 'POST', `/ballots/${ballotId}/close`)).body,
+  ) as Ballot;
+  const doubled =
+    (closed.result?.cast ?? 0) - new Set(closed.result?.votes?.map((v) => v.userId)).size;
 
-  printTable(`Crash: SIGKILL after ${VOTERS / 2} acknowledged votes, restart on the same folder (named ballot)`, [
-    { measure: 'votes acknowledged before the kill', value: acked.size },
-    { measure: 'requests cut by the kill (outcome unknown to the client)', value: lost },
-    { measure: 'votes in the file after the kill', value: stored.size },
-    { measure: 'acknowledged votes missing or different', value: missing },
-    { measure: 'tally sum = votes = audit vote events', value: tally === stored.size && voteEvents === stored.size ? 'yes' : 'NO' },
-    { measure: 'restart until listening (ms)', value: restartMs },
-    { measure: 'audit chain verifies (events)', value: `${verify.valid ? 'yes' : 'NO'} (${verify.count})` },
-    { measure: 'audit verify (ms)', value: verifyMs },
-    { measure: 'all clients reconnected and synced (ms after listening)', value: reconnectMs },
-    { measure: 'all clients show the stored turnout (ms after listening)', value: sawStateMs },
-    { measure: 'retries: accepted / refused as already voted', value: `${retried.filter((r) => r.status === 200).length} / ${retried.filter((r) => r.status === 409).length}` },
-    { measure: 'votes counted twice', value: doubled },
-    { measure: 'final count = voters', value: closed.result?.cast === VOTERS ? 'yes' : `NO (${closed.result?.cast})` },
-  ]);
+  printTable(
+    `Crash: SIGKILL after ${VOTERS / 2} acknowledged votes, restart on the same folder (named ballot)`,
+    [
+      { measure: 'votes acknowledged before the kill', value: acked.size },
+      { measure: 'requests cut by the kill (outcome unknown to the client)', value: lost },
+      { measure: 'votes in the file after the kill', value: stored.size },
+      { measure: 'acknowledged votes missing or different', value: missing },
+      {
+        measure: 'tally sum = votes = audit vote events',
+        value: tally === stored.size && voteEvents === stored.size ? 'yes' : 'NO',
+      },
+      { measure: 'restart until listening (ms)', value: restartMs },
+      {
+        measure: 'audit chain verifies (events)',
+        value: `${verify.valid ? 'yes' : 'NO'} (${verify.count})`,
+      },
+      { measure: 'audit verify (ms)', value: verifyMs },
+      { measure: 'all clients reconnected and synced (ms after listening)', value: reconnectMs },
+      { measure: 'all clients show the stored turnout (ms after listening)', value: sawStateMs },
+      {
+        measure: 'retries: accepted / refused as already voted',
+        value: `${retried.filter((r) => r.status === 200).length} / ${retried.filter((r) => r.status === 409).length}`,
+      },
+      { measure: 'votes counted twice', value: doubled },
+      {
+        measure: 'final count = voters',
+        value: closed.result?.cast === VOTERS ? 'yes' : `NO (${closed.result?.cast})`,
+      },
+    ],
+  );
   await clients.close();
   chair.agent.destroy();
   for (const d of delegates) d.agent.destroy();

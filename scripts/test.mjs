@@ -15,21 +15,31 @@ const want = (step) => only.length === 0 || only.includes(step);
 
 function run(title, cmd, args, opts = {}) {
   console.log(`\n▶ ${title}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...opts,
+    env: { ...process.env, ...(opts.env ?? {}) },
+  });
   return r.status === 0;
 }
 
 function ensureSystemPackages() {
   const needed = [];
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) needed.push('chromium');
-  if (spawnSync('sh', ['-c', 'command -v pdfsig'], { stdio: 'ignore' }).status !== 0) needed.push('poppler-utils');
+  if (spawnSync('sh', ['-c', 'command -v pdfsig'], { stdio: 'ignore' }).status !== 0)
+    needed.push('poppler-utils');
   if (needed.length === 0) return true;
   const command = `apt-get update && apt-get install -y ${needed.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(`\nThe tests need Debian packages that are missing: ${needed.join(', ')}.\nRun as root:  ${command}\nthen npm test again.`);
+    console.error(
+      `\nThe tests need Debian packages that are missing: ${needed.join(', ')}.\nRun as root:  ${command}\nthen npm test again.`,
+    );
     return false;
   }
-  console.log(`Installing ${needed.join(', ')} from Debian (needed by the browser and PDF signature tests)…`);
+  console.log(
+    `Installing ${needed.join(', ')} from Debian (needed by the browser and PDF signature tests)…`,
+  );
   return run('system packages', 'sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`]);
 }
 
@@ -67,15 +77,27 @@ step('typecheck', 'typecheck', 'npm', ['run', '-s', 'typecheck']);
 step('lint', 'lint', 'npm', ['run', '-s', 'lint']);
 const vitestJson = path.join(outDir, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-step('unit', 'unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('unit', 'unit + integration', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 readVitest(vitestJson);
 if (want('e2e')) {
   step('e2e', 'build renderer', 'npm', ['run', '-s', 'build:renderer']);
   const pwJson = path.join(outDir, 'playwright.json');
   fs.rmSync(pwJson, { force: true });
-  step('e2e', 'e2e (Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
-  });
+  step(
+    'e2e',
+    'e2e (Chromium)',
+    'npx',
+    ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+    },
+  );
   readPlaywright(pwJson);
 }
 

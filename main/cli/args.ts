@@ -6,7 +6,12 @@ export function parseArgs(argv: readonly string[], spec: Record<string, 'string'
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument: ${arg}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     const kind = spec[name];
-    if (!kind) throw new Error(`Unknown option --${name}. Known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')}`);
+    if (!kind)
+      throw new Error(
+        `Unknown option --${name}. Known: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(', ')}`,
+      );
     if (kind === 'boolean') out[name] = inline === undefined ? true : inline !== 'false';
     else {
       const value = inline ?? argv[++i];

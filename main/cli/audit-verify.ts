@@ -30,7 +30,9 @@ function main(): number {
       typeof args.meeting === 'string'
         ? [args.meeting]
         : db
-            .prepare<[], { meeting_id: string }>('SELECT DISTINCT meeting_id FROM audit_events ORDER BY meeting_id')
+            .prepare<[], { meeting_id: string }>(
+              'SELECT DISTINCT meeting_id FROM audit_events ORDER BY meeting_id',
+            )
             .all()
             .map((r) => r.meeting_id);
     const reports = meetings.map((meetingId) => ({ meetingId, ...chain.verify(meetingId) }));
@@ -39,7 +41,10 @@ function main(): number {
       for (const r of reports) {
         const name = r.meetingId === '' ? '(host)' : r.meetingId;
         if (r.valid) console.log(`OK      ${name}: ${r.count} events, head ${r.head}`);
-        else console.log(`BROKEN  ${name}: event ${r.firstBroken?.seq}: ${r.firstBroken?.reason} (${r.count} checked)`);
+        else
+          console.log(
+            `BROKEN  ${name}: event ${r.firstBroken?.seq}: ${r.firstBroken?.reason} (${r.count} checked)`,
+          );
       }
     return reports.every((r) => r.valid) ? 0 : 1;
   } finally {

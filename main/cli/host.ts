@@ -18,7 +18,14 @@ async function main(): Promise<void> {
   const log = createLogger();
   let args: Record<string, string | boolean>;
   try {
-    args = parseArgs(process.argv.slice(2), { data: 'string', port: 'string', bind: 'string', demo: 'boolean', 'tls-cert': 'string', 'tls-key': 'string' });
+    args = parseArgs(process.argv.slice(2), {
+      data: 'string',
+      port: 'string',
+      bind: 'string',
+      demo: 'boolean',
+      'tls-cert': 'string',
+      'tls-key': 'string',
+    });
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
@@ -29,7 +36,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const rendererDir = builtRendererDir();
-  if (!rendererDir) log.warn('the app is not built: run `npm run build` to serve it (the API works without it)');
+  if (!rendererDir)
+    log.warn('the app is not built: run `npm run build` to serve it (the API works without it)');
   const host = await startHost(
     {
       dataDir: typeof args.data === 'string' ? path.resolve(args.data) : undefined,
@@ -37,7 +45,8 @@ async function main(): Promise<void> {
       bind: typeof args.bind === 'string' ? args.bind : undefined,
       demo: args.demo === true,
       rendererDir,
-      tlsCertFile: typeof args['tls-cert'] === 'string' ? path.resolve(args['tls-cert']) : undefined,
+      tlsCertFile:
+        typeof args['tls-cert'] === 'string' ? path.resolve(args['tls-cert']) : undefined,
       tlsKeyFile: typeof args['tls-key'] === 'string' ? path.resolve(args['tls-key']) : undefined,
     },
     log,
@@ -49,7 +58,10 @@ async function main(): Promise<void> {
     console.log(`TLS certificate SHA-256 fingerprint: ${host.tls.fingerprint}`);
     console.log(`Host CA for tablets to trust: ${host.url}/api/v1/host/ca.pem`);
   }
-  if (args.demo === true) console.log(`Demo: open ${host.url}/ and sign in as thu-ky, chu-toa or dai-bieu-1..5 (password "demo").`);
+  if (args.demo === true)
+    console.log(
+      `Demo: open ${host.url}/ and sign in as thu-ky, chu-toa or dai-bieu-1..5 (password "demo").`,
+    );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -26,7 +26,12 @@ export interface HostConfig {
   /** Extra names for the generated server certificate (e.g. a DNS name the room uses). */
   tlsNames: string[];
   /** Login throttling: after `maxFailures` wrong passwords within `windowMs`, refuse for `lockoutMs`. */
-  loginThrottle: { maxFailures: number; windowMs: number; lockoutMs: number; maxFailuresPerAddress: number };
+  loginThrottle: {
+    maxFailures: number;
+    windowMs: number;
+    lockoutMs: number;
+    maxFailuresPerAddress: number;
+  };
   /** Lifetime of a pairing code shown on the room screen. */
   pairingLifetimeMs: number;
   /** Milliseconds since the epoch; replaceable so tests can move time instead of waiting. */
@@ -37,10 +42,16 @@ export function defaultDataDir(): string {
   if (process.env.PHONGHOP_DATA_DIR) return process.env.PHONGHOP_DATA_DIR;
   const home = os.homedir();
   if (process.platform === 'win32')
-    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'phong-hop-khong-giay');
+    return path.join(
+      process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'),
+      'phong-hop-khong-giay',
+    );
   if (process.platform === 'darwin')
     return path.join(home, 'Library', 'Application Support', 'phong-hop-khong-giay');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'phong-hop-khong-giay');
+  return path.join(
+    process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'),
+    'phong-hop-khong-giay',
+  );
 }
 
 export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
@@ -58,7 +69,12 @@ export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
     tlsCertFile: partial.tlsCertFile ?? null,
     tlsKeyFile: partial.tlsKeyFile ?? null,
     tlsNames: partial.tlsNames ?? [],
-    loginThrottle: partial.loginThrottle ?? { maxFailures: 5, windowMs: 60_000, lockoutMs: 60_000, maxFailuresPerAddress: 30 },
+    loginThrottle: partial.loginThrottle ?? {
+      maxFailures: 5,
+      windowMs: 60_000,
+      lockoutMs: 60_000,
+      maxFailuresPerAddress: 30,
+    },
     pairingLifetimeMs: partial.pairingLifetimeMs ?? 10 * 60 * 1000,
     clock: partial.clock ?? Date.now,
   };

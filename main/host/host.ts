@@ -31,7 +31,10 @@ export interface RunningHost {
  * Starts a meeting host: opens the archive, creates the first admin, seeds the demo if asked,
  * serves HTTP + sync. Used by the headless CLI, Electron's main process and the tests alike.
  */
-export async function startHost(partial: Partial<HostConfig> = {}, logger?: Logger): Promise<RunningHost> {
+export async function startHost(
+  partial: Partial<HostConfig> = {},
+  logger?: Logger,
+): Promise<RunningHost> {
   const config = resolveConfig(partial);
   const log = logger ?? createLogger();
   const db = openDatabase(path.join(config.dataDir, 'archive.sqlite'), {
@@ -52,7 +55,11 @@ export async function startHost(partial: Partial<HostConfig> = {}, logger?: Logg
     db.close();
     throw err;
   }
-  const server = createHttpServer(services, handlers, tls ? { cert: tls.certChainPem, key: tls.keyPem } : undefined);
+  const server = createHttpServer(
+    services,
+    handlers,
+    tls ? { cert: tls.certChainPem, key: tls.keyPem } : undefined,
+  );
   // Only pages this host served (or the desktop shell) may open sync sockets.
   const sync = createSyncServer(services, {
     allowOrigin: (origin, req) => services.security.allowOrigin(origin, req.headers.host),
@@ -83,7 +90,9 @@ export async function startHost(partial: Partial<HostConfig> = {}, logger?: Logg
     close() {
       closing ??= (async () => {
         // Stop taking requests, let in-flight ones finish, flush sync docs, then close SQLite.
-        const stopped = frontDoor ? frontDoor.close() : new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = frontDoor
+          ? frontDoor.close()
+          : new Promise<void>((resolve) => server.close(() => resolve()));
         await sync.close();
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 5000);

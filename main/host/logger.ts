@@ -16,7 +16,10 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
     return pino({
       level,
       redact,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss' },
+      },
     });
   }
   return pino({ level, redact });

@@ -66,7 +66,12 @@ export const ShapeAnnotation = Base.extend({
   to: z.tuple([Coord, Coord]),
 });
 
-export const Annotation = z.discriminatedUnion('kind', [InkAnnotation, HighlightAnnotation, NoteAnnotation, ShapeAnnotation]);
+export const Annotation = z.discriminatedUnion('kind', [
+  InkAnnotation,
+  HighlightAnnotation,
+  NoteAnnotation,
+  ShapeAnnotation,
+]);
 export type Annotation = z.infer<typeof Annotation>;
 export type InkAnnotation = z.infer<typeof InkAnnotation>;
 export type HighlightAnnotation = z.infer<typeof HighlightAnnotation>;
@@ -117,7 +122,12 @@ export function boundsOf(a: Annotation): [number, number, number, number] {
       break;
   }
   const pad = a.kind === 'note' || a.kind === 'highlight' ? 0 : a.style.width / 2;
-  return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad];
+  return [
+    Math.min(...xs) - pad,
+    Math.min(...ys) - pad,
+    Math.max(...xs) + pad,
+    Math.max(...ys) + pad,
+  ];
 }
 
 /** Size of a note's icon in PDF points (the export's /Text annotation uses the same box). */

@@ -42,7 +42,8 @@ export function readReplies(doc: Y.Doc): Map<string, NoteReply[]> {
     list.push(parsed.data);
     byNote.set(parsed.data.annotationId, list);
   });
-  for (const list of byNote.values()) list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  for (const list of byNote.values())
+    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   return byNote;
 }
 
@@ -73,7 +74,13 @@ export function addReply(doc: Y.Doc, reply: NoteReply, origin?: unknown): void {
  * Moves an annotation (and its replies) from the private doc to the shared doc: one action for the
  * user. The shared copy is written first, so a failure in between leaves a duplicate, never a loss.
  */
-export function shareAnnotation(privateDoc: Y.Doc, sharedDoc: Y.Doc, id: string, now: number, origin?: unknown): boolean {
+export function shareAnnotation(
+  privateDoc: Y.Doc,
+  sharedDoc: Y.Doc,
+  id: string,
+  now: number,
+  origin?: unknown,
+): boolean {
   const a = readAnnotation(privateDoc, id);
   if (!a) return false;
   const replies = readReplies(privateDoc).get(id) ?? [];

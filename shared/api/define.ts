@@ -65,12 +65,24 @@ export function inMeeting<const R extends readonly MeetingRole[] | 'participant'
 type Out<S> = S extends z.ZodType ? z.output<S> : never;
 type In<S> = S extends z.ZodType ? z.input<S> : never;
 
-export type ParamsOf<C extends CommandDef> = C['params'] extends z.ZodType ? Out<C['params']> : Record<string, never>;
-export type QueryOf<C extends CommandDef> = C['query'] extends z.ZodType ? Out<C['query']> : Record<string, never>;
-export type BodyOf<C extends CommandDef> = C['body'] extends z.ZodType ? Out<C['body']> : C['body'] extends 'raw' ? 'raw' : undefined;
-export type BodyInOf<C extends CommandDef> = C['body'] extends z.ZodType ? In<C['body']> : undefined;
+export type ParamsOf<C extends CommandDef> = C['params'] extends z.ZodType
+  ? Out<C['params']>
+  : Record<string, never>;
+export type QueryOf<C extends CommandDef> = C['query'] extends z.ZodType
+  ? Out<C['query']>
+  : Record<string, never>;
+export type BodyOf<C extends CommandDef> = C['body'] extends z.ZodType
+  ? Out<C['body']>
+  : C['body'] extends 'raw'
+    ? 'raw'
+    : undefined;
+export type BodyInOf<C extends CommandDef> = C['body'] extends z.ZodType
+  ? In<C['body']>
+  : undefined;
 export type AnswerOf<C extends CommandDef> = C['answer'] extends z.ZodType
   ? Out<C['answer']>
   : C['answer'] extends 'binary'
     ? Uint8Array
-    : void;
+    : // An 'empty' answer is a handler that returns nothing, which TypeScript types as void.
+      // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+      void;

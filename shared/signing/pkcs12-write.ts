@@ -27,7 +27,11 @@ export async function writePkcs12(
   });
   const encryption = {
     password,
-    contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 },
+    // No IV here: pkijs draws a fresh random one for each encryption (the DOM typing asks for one).
+    contentEncryptionAlgorithm: {
+      name: 'AES-CBC',
+      length: 256,
+    } as pkijs.ContentEncryptionAlgorithm,
     hmacHashAlgorithm: 'SHA-256',
     iterationCount: iterations,
   };

@@ -9,7 +9,10 @@ const ID = '[A-Za-z0-9_-]{1,100}';
 const patterns: Array<[RegExp, (m: RegExpExecArray) => DocName]> = [
   [new RegExp(`^meeting/(${ID})$`), (m) => ({ kind: 'meeting', meetingId: m[1]! })],
   [new RegExp(`^annotations/(${ID})$`), (m) => ({ kind: 'annotations', documentId: m[1]! })],
-  [new RegExp(`^notes/(${ID})/(${ID})$`), (m) => ({ kind: 'notes', documentId: m[1]!, userId: m[2]! })],
+  [
+    new RegExp(`^notes/(${ID})/(${ID})$`),
+    (m) => ({ kind: 'notes', documentId: m[1]!, userId: m[2]! }),
+  ],
   [new RegExp(`^minutes/(${ID})$`), (m) => ({ kind: 'minutes', meetingId: m[1]! })],
 ];
 

@@ -7,7 +7,12 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 /** Folds text for matching: lower case, no tone or vowel marks, đ → d. */
 export function foldVietnamese(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase();
 }
 
 /**

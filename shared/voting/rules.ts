@@ -67,7 +67,8 @@ export interface BallotOutcome {
   passed: boolean;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
+const percent = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0;
 
 /** Counts, percentages and the verdict of a closed ballot. */
 export function decideBallot(input: {

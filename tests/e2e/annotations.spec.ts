@@ -13,17 +13,26 @@ interface Paper {
 
 async function demoPaper(host: TestHost): Promise<{ meetingId: string; paper: Paper }> {
   const token = await host.login('dai-bieu-1', 'demo');
-  const meetings = (await (await host.api('GET', '/meetings', { token })).json()) as Array<{ id: string }>;
+  const meetings = (await (await host.api('GET', '/meetings', { token })).json()) as Array<{
+    id: string;
+  }>;
   const meetingId = meetings[0]!.id;
-  const detail = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as { documents: Paper[] };
+  const detail = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as {
+    documents: Paper[];
+  };
   // The longest paper everyone may see, so page moves are visible.
-  const paper = detail.documents.filter((d) => !d.confidential).sort((a, b) => b.pages - a.pages)[0]!;
+  const paper = detail.documents
+    .filter((d) => !d.confidential)
+    .sort((a, b) => b.pages - a.pages)[0]!;
   return { meetingId, paper };
 }
 
 async function openPaper(page: Page, host: TestHost, meetingId: string, paperId: string) {
   await page.goto(`${host.url}/meetings/${meetingId}/documents/${paperId}`);
-  await expect(page.locator('.pdf-page[data-page-number="1"]')).toHaveAttribute('data-painted', 'true');
+  await expect(page.locator('.pdf-page[data-page-number="1"]')).toHaveAttribute(
+    'data-painted',
+    'true',
+  );
   await expect(page.getByTestId('annot-layer-1')).toBeVisible();
 }
 
@@ -33,7 +42,8 @@ async function drawStroke(page: Page, pageNumber: number, dy = 0) {
   const y = box.y + 100 + dy;
   await page.mouse.move(box.x + box.width * 0.2, y);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), y + (i % 2) * 8);
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), y + (i % 2) * 8);
   await page.mouse.up();
 }
 
@@ -42,7 +52,10 @@ async function useSharedPen(page: Page) {
   await page.getByTestId('tool-pen').click();
 }
 
-test('two delegates draw on the same page and see each other\'s strokes', async ({ host, loginAs }) => {
+test("two delegates draw on the same page and see each other's strokes", async ({
+  host,
+  loginAs,
+}) => {
   const { meetingId, paper } = await demoPaper(host);
   const a = (await loginAs('dai-bieu-1')).page;
   const b = (await loginAs('dai-bieu-2')).page;
@@ -107,7 +120,7 @@ test('a private note is never visible to the other delegate', async ({ host, log
   await expect(b.getByTestId('note-item')).toContainText('Ý kiến riêng: cần đối chiếu số liệu');
 });
 
-test('follow mode moves the follower\'s page with the presenter', async ({ host, loginAs }) => {
+test("follow mode moves the follower's page with the presenter", async ({ host, loginAs }) => {
   const { meetingId, paper } = await demoPaper(host);
   expect(paper.pages).toBeGreaterThan(1);
   const chair = (await loginAs('chu-toa')).page;
@@ -122,7 +135,10 @@ test('follow mode moves the follower\'s page with the presenter', async ({ host,
   const last = paper.pages;
   await chair.getByTestId('page-input').fill(String(last));
   await chair.getByTestId('page-input').press('Enter');
-  await expect(chair.getByTestId('pdf-scroller')).toHaveAttribute('data-current-page', String(last));
+  await expect(chair.getByTestId('pdf-scroller')).toHaveAttribute(
+    'data-current-page',
+    String(last),
+  );
   await expect(d.getByTestId('pdf-scroller')).toHaveAttribute('data-current-page', String(last));
 
   // Detach with one tap: the presenter moves on, the delegate stays.

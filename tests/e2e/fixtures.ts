@@ -13,10 +13,18 @@ export const RENDERER_DIR = path.resolve(here, '../../dist/renderer');
 export interface Fixtures {
   host: TestHost;
   /** A new browser context (its own storage, like another tablet) signed in as `username`. */
-  loginAs: (username: string, opts?: { lang?: 'vi' | 'en'; password?: string; viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; page: Page }>;
+  loginAs: (
+    username: string,
+    opts?: { lang?: 'vi' | 'en'; password?: string; viewport?: { width: number; height: number } },
+  ) => Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export async function signIn(browser: Browser, host: TestHost, username: string, opts: Parameters<Fixtures['loginAs']>[1] = {}) {
+export async function signIn(
+  browser: Browser,
+  host: TestHost,
+  username: string,
+  opts: Parameters<Fixtures['loginAs']>[1] = {},
+) {
   const context = await browser.newContext({
     locale: opts.lang === 'en' ? 'en-US' : 'vi-VN',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
@@ -25,7 +33,9 @@ export async function signIn(browser: Browser, host: TestHost, username: string,
   await page.goto(host.url + '/');
   if (opts.lang === 'en') await page.getByTestId('lang-en').click();
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(opts.password ?? (username === 'admin' ? 'admin-test-password' : 'demo'));
+  await page
+    .getByTestId('login-password')
+    .fill(opts.password ?? (username === 'admin' ? 'admin-test-password' : 'demo'));
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('app-user')).toBeVisible();
   return { context, page };
@@ -35,7 +45,9 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build:renderer` before the e2e tests.');
+      throw new Error(
+        'The renderer is not built: run `npm run build:renderer` before the e2e tests.',
+      );
     const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
     await use(host);
     await host.stop(true);

@@ -4,20 +4,34 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-async function demoMeetingId(api: (m: string, r: string, o?: { token?: string }) => Promise<Response>, token: string) {
+async function demoMeetingId(
+  api: (m: string, r: string, o?: { token?: string }) => Promise<Response>,
+  token: string,
+) {
   const res = await api('GET', '/meetings', { token });
   const list = (await res.json()) as Array<{ id: string }>;
   return list[0]!.id;
 }
 
-test('a live meeting: attendance, a speaker, a named and a secret ballot', async ({ host, loginAs }) => {
+test('a live meeting: attendance, a speaker, a named and a secret ballot', async ({
+  host,
+  loginAs,
+}) => {
   // Four browser contexts on a shared machine: a budget above the default for one page.
   test.setTimeout(240_000);
   const chairToken = await host.login('chu-toa', 'demo');
   const meetingId = await demoMeetingId(host.api, chairToken);
-  const meeting = (await (await host.api('GET', `/meetings/${meetingId}`, { token: chairToken })).json()) as { agenda: Array<{ id: string; title: string }> };
+  const meeting = (await (
+    await host.api('GET', `/meetings/${meetingId}`, { token: chairToken })
+  ).json()) as { agenda: Array<{ id: string; title: string }> };
   const item = meeting.agenda[1]!;
-  expect((await host.api('POST', `/meetings/${meetingId}/agenda/${item.id}/current`, { token: chairToken })).status).toBe(200);
+  expect(
+    (
+      await host.api('POST', `/meetings/${meetingId}/agenda/${item.id}/current`, {
+        token: chairToken,
+      })
+    ).status,
+  ).toBe(200);
 
   const chair = (await loginAs('chu-toa')).page;
   const d1 = (await loginAs('dai-bieu-1')).page;
@@ -57,7 +71,9 @@ test('a live meeting: attendance, a speaker, a named and a secret ballot', async
   await expect(d1.getByTestId('speaker-current-name')).toHaveCount(0);
 
   // A named ballot.
-  await chair.getByTestId('ballot-question-input').fill('Thông qua báo cáo tình hình kinh tế - xã hội quý III');
+  await chair
+    .getByTestId('ballot-question-input')
+    .fill('Thông qua báo cáo tình hình kinh tế - xã hội quý III');
   await chair.getByTestId('ballot-rule').selectOption('majority_of_cast');
   await chair.getByTestId('ballot-create').click();
   const named = chair.getByTestId('console-ballot').first();
@@ -85,7 +101,10 @@ test('a live meeting: attendance, a speaker, a named and a secret ballot', async
   for (const p of [d1, d2, display]) {
     const results = p.getByTestId('ballot-results').first();
     await expect(results.locator('[data-option="Tán thành"]')).toHaveAttribute('data-count', '2');
-    await expect(results.locator('[data-option="Không tán thành"]')).toHaveAttribute('data-count', '1');
+    await expect(results.locator('[data-option="Không tán thành"]')).toHaveAttribute(
+      'data-count',
+      '1',
+    );
     await expect(results).toHaveAttribute('data-passed', 'true');
   }
   // Who chose what comes from the host on demand (the live doc carries only the counts).
@@ -112,7 +131,10 @@ test('a live meeting: attendance, a speaker, a named and a secret ballot', async
   for (const p of [d1, d2, display]) {
     const card = p.locator(`[data-ballot-id]`).filter({ hasText: 'Bầu Trưởng ban' }).first();
     await expect(card.locator('[data-option="Tán thành"]')).toHaveAttribute('data-count', '1');
-    await expect(card.locator('[data-option="Không biểu quyết"]')).toHaveAttribute('data-count', '1');
+    await expect(card.locator('[data-option="Không biểu quyết"]')).toHaveAttribute(
+      'data-count',
+      '1',
+    );
     await expect(card.getByTestId('named-votes-toggle')).toHaveCount(0);
     // 1 of 6 voting members is not two thirds.
     await expect(card.getByTestId('ballot-results')).toHaveAttribute('data-passed', 'false');

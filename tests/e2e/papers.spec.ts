@@ -10,20 +10,37 @@ import { expect, test } from './fixtures';
 
 const SECRET_TITLE = 'Phương án sắp xếp tổ chức bộ máy';
 
-async function writePaper(dir: string, name: string, title: string, body: string[]): Promise<string> {
+async function writePaper(
+  dir: string,
+  name: string,
+  title: string,
+  body: string[],
+): Promise<string> {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, await generatePaper({ title, pages: [body, ['Trang hai của tài liệu.']] }));
+  fs.writeFileSync(
+    file,
+    await generatePaper({ title, pages: [body, ['Trang hai của tài liệu.']] }),
+  );
   return file;
 }
 
-test('secretary uploads three papers, one confidential; delegates see what they may, also offline', async ({ host, loginAs }) => {
+test('secretary uploads three papers, one confidential; delegates see what they may, also offline', async ({
+  host,
+  loginAs,
+}) => {
   // Four real uploads parsed on the host, three browser contexts: more than the default budget
   // on a shared machine.
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-e2e-'));
-  const report = await writePaper(dir, 'bao-cao.pdf', 'Báo cáo tổng kết năm', ['Kết quả thực hiện nhiệm vụ năm 2026.']);
-  const plan = await writePaper(dir, 'ke-hoach.pdf', 'Kế hoạch năm 2027', ['Mục tiêu tăng trưởng và giải pháp.']);
-  const secret = await writePaper(dir, 'mat.pdf', SECRET_TITLE, ['Dự kiến nhân sự đảm nhiệm chức vụ Giám đốc Sở.']);
+  const report = await writePaper(dir, 'bao-cao.pdf', 'Báo cáo tổng kết năm', [
+    'Kết quả thực hiện nhiệm vụ năm 2026.',
+  ]);
+  const plan = await writePaper(dir, 'ke-hoach.pdf', 'Kế hoạch năm 2027', [
+    'Mục tiêu tăng trưởng và giải pháp.',
+  ]);
+  const secret = await writePaper(dir, 'mat.pdf', SECRET_TITLE, [
+    'Dự kiến nhân sự đảm nhiệm chức vụ Giám đốc Sở.',
+  ]);
 
   // The secretary creates the meeting in the app.
   const { page: sec } = await loginAs('thu-ky');
@@ -36,9 +53,12 @@ test('secretary uploads three papers, one confidential; delegates see what they 
 
   // Participants and one agenda item (their editors are covered by the meetings tests).
   const token = await host.login('thu-ky');
-  const users = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as { participants: Array<{ userId: string }> };
+  const users = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as {
+    participants: Array<{ userId: string }>;
+  };
   const ids: Record<string, string> = {};
-  for (const name of ['chu-toa', 'dai-bieu-1', 'dai-bieu-2']) ids[name] = host.services.users.findByUsername(name)!.id;
+  for (const name of ['chu-toa', 'dai-bieu-1', 'dai-bieu-2'])
+    ids[name] = host.services.users.findByUsername(name)!.id;
   const put = await host.api('PUT', `/meetings/${meetingId}/participants`, {
     token,
     body: [
@@ -49,7 +69,10 @@ test('secretary uploads three papers, one confidential; delegates see what they 
     ],
   });
   expect(put.status).toBe(200);
-  const item = await host.api('POST', `/meetings/${meetingId}/agenda`, { token, body: { title: 'Báo cáo tổng kết' } });
+  const item = await host.api('POST', `/meetings/${meetingId}/agenda`, {
+    token,
+    body: { title: 'Báo cáo tổng kết' },
+  });
   expect(item.status).toBe(201);
 
   // Two open papers on the agenda item, with progress rows that end as "done".
@@ -58,7 +81,9 @@ test('secretary uploads three papers, one confidential; delegates see what they 
   await sec.getByTestId('upload-files').setInputFiles([report, plan]);
   await sec.getByTestId('upload-submit').click();
   // Parsing happens on the host in a sandboxed process: allow for a slow, shared machine.
-  await expect(sec.locator('[data-testid="upload-row"][data-phase="done"]')).toHaveCount(2, { timeout: 60_000 });
+  await expect(sec.locator('[data-testid="upload-row"][data-phase="done"]')).toHaveCount(2, {
+    timeout: 60_000,
+  });
   await expect(sec.getByTestId('paper-row')).toHaveCount(2);
 
   // A file that is not a PDF is refused with the host's reason.
@@ -66,14 +91,19 @@ test('secretary uploads three papers, one confidential; delegates see what they 
   fs.writeFileSync(fake, '<html><body>not a pdf</body></html>');
   await sec.getByTestId('upload-files').setInputFiles([fake]);
   await sec.getByTestId('upload-submit').click();
-  await expect(sec.locator('[data-testid="upload-row"][data-phase="failed"]')).toContainText('HTML', { timeout: 30_000 });
+  await expect(sec.locator('[data-testid="upload-row"][data-phase="failed"]')).toContainText(
+    'HTML',
+    { timeout: 30_000 },
+  );
 
   // The confidential one, for dai-bieu-1 only.
   await sec.getByTestId('upload-confidential').check();
   await sec.locator('[data-testid="reader-option"][data-username="dai-bieu-1"]').check();
   await sec.getByTestId('upload-files').setInputFiles([secret]);
   await sec.getByTestId('upload-submit').click();
-  await expect(sec.locator('[data-testid="upload-row"][data-phase="done"]')).toHaveCount(3, { timeout: 60_000 });
+  await expect(sec.locator('[data-testid="upload-row"][data-phase="done"]')).toHaveCount(3, {
+    timeout: 60_000,
+  });
   await expect(sec.getByTestId('paper-row')).toHaveCount(3);
   await expect(sec.getByTestId('paper-row').filter({ hasText: SECRET_TITLE })).toContainText('Mật');
 
@@ -83,7 +113,9 @@ test('secretary uploads three papers, one confidential; delegates see what they 
 
   // Delegate A sees all three, one tap opens the confidential one, and finds words in it
   // without typing the diacritics.
-  const { page: a, context: aContext } = await loginAs('dai-bieu-1', { viewport: { width: 1024, height: 1366 } });
+  const { page: a, context: aContext } = await loginAs('dai-bieu-1', {
+    viewport: { width: 1024, height: 1366 },
+  });
   await a.goto(`${host.url}/meetings/${meetingId}`);
   await expect(a.getByTestId('paper-link')).toHaveCount(3);
   await expect(a.getByTestId('papers-offline-summary')).toContainText('3/3');
@@ -98,12 +130,18 @@ test('secretary uploads three papers, one confidential; delegates see what they 
   await b.goto(`${host.url}/meetings/${meetingId}`);
   await expect(b.getByTestId('paper-link')).toHaveCount(2);
   await expect(b.getByTestId('meeting-page')).not.toContainText(SECRET_TITLE);
-  const detail = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as { documents: Array<{ id: string; title: string }> };
+  const detail = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as {
+    documents: Array<{ id: string; title: string }>;
+  };
   const secretId = detail.documents.find((d) => d.title === SECRET_TITLE)!.id;
   const bToken = await host.login('dai-bieu-2');
   for (const route of ['', '/file', '/thumbnail', '/text'])
-    expect((await host.api('GET', `/documents/${secretId}${route}`, { token: bToken })).status).toBe(404);
-  const bViewer = await b.request.get(`${host.url}/api/v1/documents/${secretId}/file?access_token=${bToken}`);
+    expect(
+      (await host.api('GET', `/documents/${secretId}${route}`, { token: bToken })).status,
+    ).toBe(404);
+  const bViewer = await b.request.get(
+    `${host.url}/api/v1/documents/${secretId}/file?access_token=${bToken}`,
+  );
   expect(bViewer.status()).toBe(404);
 
   // The Wi-Fi drops: the three papers are on A's tablet, byte for byte what the host served,
@@ -123,14 +161,20 @@ test('secretary uploads three papers, one confidential; delegates see what they 
             const rows = all.result as Array<{ title: string; bytes: Blob }>;
             resolve(
               await Promise.all(
-                rows.map(async (r) => ({ title: r.title, size: r.bytes.size, head: await r.bytes.slice(0, 5).text() })),
+                rows.map(async (r) => ({
+                  title: r.title,
+                  size: r.bytes.size,
+                  head: await r.bytes.slice(0, 5).text(),
+                })),
               ),
             );
           };
         };
       }),
   );
-  expect(kept.map((k) => k.title).sort()).toEqual(['Báo cáo tổng kết năm', 'Kế hoạch năm 2027', SECRET_TITLE].sort());
+  expect(kept.map((k) => k.title).sort()).toEqual(
+    ['Báo cáo tổng kết năm', 'Kế hoạch năm 2027', SECRET_TITLE].sort(),
+  );
   for (const k of kept) expect(k.head).toBe('%PDF-');
   expect(kept.find((k) => k.title === SECRET_TITLE)!.size).toBe(fs.statSync(secret).size);
   await aContext.setOffline(false);

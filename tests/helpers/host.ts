@@ -14,7 +14,16 @@ export interface TestHost extends RunningHost {
   /** Logs in and returns a bearer token. */
   login(username: string, password?: string): Promise<string>;
   /** fetch against /api/v1 with an optional token; JSON bodies are encoded. */
-  api(method: string, route: string, opts?: { token?: string; body?: unknown; raw?: RequestInit['body']; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    method: string,
+    route: string,
+    opts?: {
+      token?: string;
+      body?: unknown;
+      raw?: RequestInit['body'];
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response>;
   /** Stops the host; the data folder stays unless `remove` is set. */
   stop(remove?: boolean): Promise<void>;
 }
@@ -23,7 +32,9 @@ export function tempDataDir(prefix = 'phonghop-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestHost(opts: Partial<HostConfig> & { demo?: boolean } = {}): Promise<TestHost> {
+export async function startTestHost(
+  opts: Partial<HostConfig> & { demo?: boolean } = {},
+): Promise<TestHost> {
   process.env.PHONGHOP_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const dataDir = opts.dataDir ?? tempDataDir();
   const host = await startHost(
@@ -47,7 +58,8 @@ export async function startTestHost(opts: Partial<HostConfig> & { demo?: boolean
     async login(username, password) {
       const pw = password ?? (username === 'admin' ? ADMIN_PASSWORD : 'demo');
       const res = await api('POST', '/auth/login', { body: { username, password: pw } });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },
     async stop(remove = false) {

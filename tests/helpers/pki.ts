@@ -16,7 +16,8 @@ import type { WebCrypto, WebCryptoKey } from '../../shared/signing/web-crypto';
 type KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
 type PrivateKey = KeyPair['privateKey'];
 const crypto = webcrypto;
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// The last overload is set(key, crypto); its second parameter is the Crypto type in both builds.
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
 
 export type KeyKind = 'RSA' | 'EC';
 

@@ -32,7 +32,16 @@ const clients: Client[] = [];
 
 const style = { color: '#ff0000', width: 4, opacity: 1 };
 function base(id: string, author: string, page = 1) {
-  return { id, author, authorName: 'Lê Minh Đức', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, documentVersion: 'v1', page, style };
+  return {
+    id,
+    author,
+    authorName: 'Lê Minh Đức',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    documentVersion: 'v1',
+    page,
+    style,
+  };
 }
 
 beforeAll(async () => {
@@ -40,8 +49,12 @@ beforeAll(async () => {
   t1 = await host.login('dai-bieu-1');
   t2 = await host.login('dai-bieu-2');
   u1 = ((await (await host.api('GET', '/me', { token: t1 })).json()) as { id: string }).id;
-  const meetings = (await (await host.api('GET', '/meetings', { token: t1 })).json()) as Array<{ id: string }>;
-  const detail = (await (await host.api('GET', `/meetings/${meetings[0]!.id}`, { token: t1 })).json()) as { documents: Paper[] };
+  const meetings = (await (await host.api('GET', '/meetings', { token: t1 })).json()) as Array<{
+    id: string;
+  }>;
+  const detail = (await (
+    await host.api('GET', `/meetings/${meetings[0]!.id}`, { token: t1 })
+  ).json()) as { documents: Paper[] };
   paper = detail.documents.find((d) => !d.confidential)!;
   secret = detail.documents.find((d) => d.confidential)!;
   expect(paper && secret).toBeTruthy();
@@ -52,23 +65,60 @@ beforeAll(async () => {
   clients.push(shared, mine);
   await Promise.all([shared.synced, mine.synced]);
   const items: Annotation[] = [
-    { ...base('ink-1', u1), kind: 'ink', points: [[100, 700, 0.5], [200, 650, 0.6], [300, 700, 0.5]] },
-    { ...base('hl-1', u1), kind: 'highlight', mode: 'highlight', quads: [[72, 760, 300, 760, 72, 745, 300, 745]], text: 'Báo cáo tình hình' },
-    { ...base('ul-1', u1), kind: 'highlight', mode: 'underline', quads: [[72, 600, 200, 600, 72, 588, 200, 588]], text: 'gạch chân' },
+    {
+      ...base('ink-1', u1),
+      kind: 'ink',
+      points: [
+        [100, 700, 0.5],
+        [200, 650, 0.6],
+        [300, 700, 0.5],
+      ],
+    },
+    {
+      ...base('hl-1', u1),
+      kind: 'highlight',
+      mode: 'highlight',
+      quads: [[72, 760, 300, 760, 72, 745, 300, 745]],
+      text: 'Báo cáo tình hình',
+    },
+    {
+      ...base('ul-1', u1),
+      kind: 'highlight',
+      mode: 'underline',
+      quads: [[72, 600, 200, 600, 72, 588, 200, 588]],
+      text: 'gạch chân',
+    },
     { ...base('note-1', u1), kind: 'note', at: [400, 700], text: 'Đề nghị làm rõ số liệu quý III' },
     { ...base('rect-1', u1), kind: 'shape', shape: 'rect', from: [100, 300], to: [250, 400] },
     { ...base('arrow-1', u1), kind: 'shape', shape: 'arrow', from: [300, 300], to: [450, 420] },
     { ...base('far-1', u1, 999), kind: 'ink', points: [[1, 1, 0.5]] },
   ];
   for (const a of items) putAnnotation(shared.doc, a);
-  addReply(shared.doc, { id: 'reply-1', annotationId: 'note-1', author: u1, authorName: 'Phạm Thu Hà', createdAt: 1_700_000_100_000, text: 'Đồng ý, cần bổ sung' });
-  putAnnotation(mine.doc, { ...base('private-1', u1), kind: 'note', at: [100, 100], text: 'Ghi chú riêng của tôi' });
+  addReply(shared.doc, {
+    id: 'reply-1',
+    annotationId: 'note-1',
+    author: u1,
+    authorName: 'Phạm Thu Hà',
+    createdAt: 1_700_000_100_000,
+    text: 'Đồng ý, cần bổ sung',
+  });
+  putAnnotation(mine.doc, {
+    ...base('private-1', u1),
+    kind: 'note',
+    at: [100, 100],
+    text: 'Ghi chú riêng của tôi',
+  });
 
   // Relayed means persisted: wait until a second client of each doc has everything.
   const watchShared = connect(host, `annotations/${paper.id}`, t2);
   const watchMine = connect(host, `notes/${paper.id}/${u1}`, t1);
   clients.push(watchShared, watchMine);
-  await until(() => readAnnotations(watchShared.doc).length === items.length && watchShared.doc.getMap('replies').size === 1, 'shared layer relayed');
+  await until(
+    () =>
+      readAnnotations(watchShared.doc).length === items.length &&
+      watchShared.doc.getMap('replies').size === 1,
+    'shared layer relayed',
+  );
   await until(() => readAnnotations(watchMine.doc).length === 1, 'private layer relayed');
 });
 
@@ -78,7 +128,8 @@ afterAll(async () => {
 });
 
 async function annotationsOf(bytes: Uint8Array, page = 1) {
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 })
+    .promise;
   try {
     return (await (await pdf.getPage(page)).getAnnotations()) as Array<Record<string, unknown>>;
   } finally {
@@ -94,7 +145,9 @@ describe('GET /documents/:d/annotated.pdf', () => {
   let exported: Uint8Array;
 
   it('writes real Ink, Highlight, Underline, Text+Popup, Square and Line annotations that pdf.js reads', async () => {
-    const res = await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared,mine`, { token: t1 });
+    const res = await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared,mine`, {
+      token: t1,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('x-annotations-written')).toBe('7');
@@ -148,46 +201,89 @@ describe('GET /documents/:d/annotated.pdf', () => {
     }
   });
 
-  it('leaves out the private layer when only shared is asked, and never shows one user another\'s notes', async () => {
-    const sharedOnly = await annotationsOf(new Uint8Array(await (await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared`, { token: t1 })).arrayBuffer()));
+  it("leaves out the private layer when only shared is asked, and never shows one user another's notes", async () => {
+    const sharedOnly = await annotationsOf(
+      new Uint8Array(
+        await (
+          await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared`, { token: t1 })
+        ).arrayBuffer(),
+      ),
+    );
     expect(sharedOnly.some((a) => contentsOf(a) === 'Ghi chú riêng của tôi')).toBe(false);
-    const other = await annotationsOf(new Uint8Array(await (await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared,mine`, { token: t2 })).arrayBuffer()));
+    const other = await annotationsOf(
+      new Uint8Array(
+        await (
+          await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=shared,mine`, {
+            token: t2,
+          })
+        ).arrayBuffer(),
+      ),
+    );
     expect(other.some((a) => contentsOf(a) === 'Ghi chú riêng của tôi')).toBe(false);
     expect(other.some((a) => a.subtype === 'Ink')).toBe(true);
-    const mineOnly = await annotationsOf(new Uint8Array(await (await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=mine`, { token: t2 })).arrayBuffer()));
+    const mineOnly = await annotationsOf(
+      new Uint8Array(
+        await (
+          await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=mine`, { token: t2 })
+        ).arrayBuffer(),
+      ),
+    );
     expect(mineOnly.filter((a) => a.subtype !== 'Link')).toHaveLength(0);
   });
 
   it('refuses bad layer lists, strangers and unlisted readers of a confidential paper', async () => {
-    const bad = await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=everyone`, { token: t1 });
+    const bad = await host.api('GET', `/documents/${paper.id}/annotated.pdf?layers=everyone`, {
+      token: t1,
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation');
     expect((await host.api('GET', `/documents/${paper.id}/annotated.pdf`)).status).toBe(401);
-    expect((await host.api('GET', `/documents/${secret.id}/annotated.pdf`, { token: t2 })).status).toBe(404);
-    expect((await host.api('GET', `/documents/${secret.id}/annotations.jsonld`, { token: t2 })).status).toBe(404);
-    expect((await host.api('GET', `/documents/${secret.id}/annotated.pdf`, { token: t1 })).status).toBe(200);
-    expect((await host.api('GET', `/documents/nope/annotated.pdf`, { token: t1 })).status).toBe(404);
+    expect(
+      (await host.api('GET', `/documents/${secret.id}/annotated.pdf`, { token: t2 })).status,
+    ).toBe(404);
+    expect(
+      (await host.api('GET', `/documents/${secret.id}/annotations.jsonld`, { token: t2 })).status,
+    ).toBe(404);
+    expect(
+      (await host.api('GET', `/documents/${secret.id}/annotated.pdf`, { token: t1 })).status,
+    ).toBe(200);
+    expect((await host.api('GET', `/documents/nope/annotated.pdf`, { token: t1 })).status).toBe(
+      404,
+    );
   });
 });
 
 describe('GET /documents/:d/annotations.jsonld', () => {
   it('is a W3C Web Annotation collection with page selectors, bodies and replies', async () => {
-    const res = await host.api('GET', `/documents/${paper.id}/annotations.jsonld?layers=shared,mine`, { token: t1 });
+    const res = await host.api(
+      'GET',
+      `/documents/${paper.id}/annotations.jsonld?layers=shared,mine`,
+      { token: t1 },
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { '@context': unknown; type: string; total: number; items: Array<Record<string, unknown>> };
+    const body = (await res.json()) as {
+      '@context': unknown;
+      type: string;
+      total: number;
+      items: Array<Record<string, unknown>>;
+    };
     expect(body['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
     expect(body.type).toBe('AnnotationCollection');
     expect(body.total).toBe(9); // 7 shared (one on a page the paper lacks) + 1 reply + 1 private
     const note = body.items.find((i) => String(i.id).endsWith('#annotation-note-1'))!;
     expect(note.motivation).toBe('commenting');
     expect((note.body as { value: string }).value).toBe('Đề nghị làm rõ số liệu quý III');
-    const selector = (note.target as { selector: { type: string; value: string; refinedBy: { type: string } } }).selector;
+    const selector = (
+      note.target as { selector: { type: string; value: string; refinedBy: { type: string } } }
+    ).selector;
     expect(selector.type).toBe('FragmentSelector');
     expect(selector.value).toMatch(/^page=1&viewrect=/);
     expect(selector.refinedBy.type).toBe('SvgSelector');
     const reply = body.items.find((i) => i.motivation === 'replying')!;
     expect(reply.target).toBe(note.id);
-    const other = (await (await host.api('GET', `/documents/${paper.id}/annotations.jsonld`, { token: t2 })).json()) as { total: number };
+    const other = (await (
+      await host.api('GET', `/documents/${paper.id}/annotations.jsonld`, { token: t2 })
+    ).json()) as { total: number };
     expect(other.total).toBe(8);
   });
 });

@@ -11,8 +11,11 @@ import type { TestHost } from '../helpers/host';
 import { expectError, json, setUpMeeting, upload } from './documents-helpers';
 import type { PapersWorld } from './documents-helpers';
 
-const SAMPLES = '/work/shared/samples/pdf';
-const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8')) as Array<{ file: string; password?: string | null }>;
+import { SAMPLES } from '../helpers/samples';
+const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8')) as Array<{
+  file: string;
+  password?: string | null;
+}>;
 
 let host: TestHost;
 let w: PapersWorld;
@@ -33,7 +36,10 @@ function storedFiles(): string[] {
     .flatMap((d) => fs.readdirSync(path.join(root, d)));
 }
 async function stillServes(): Promise<void> {
-  const doc = await json<DocumentSummary>(await upload(host, secretary, w.meetingId, goodPdf, { filename: 'van-chay.pdf' }), 201);
+  const doc = await json<DocumentSummary>(
+    await upload(host, secretary, w.meetingId, goodPdf, { filename: 'van-chay.pdf' }),
+    201,
+  );
   expect(doc.pages).toBe(1);
 }
 
@@ -48,29 +54,37 @@ afterAll(async () => host?.stop(true));
 
 describe('every sample PDF imports or is refused clearly', () => {
   // Sequential: the parser runs at most two at a time anyway, and the machine is shared.
-  it.each(manifest.map((m) => [m.file, m.password ?? null] as const))('%s', async (file, password) => {
-    const bytes = fs.readFileSync(path.join(SAMPLES, file));
-    const before = rowCount();
-    const res = await upload(host, secretary, w.meetingId, bytes, { filename: file });
-    if (res.status === 201) {
-      const doc = (await res.json()) as DocumentSummary;
-      expect(doc.size).toBe(bytes.length);
-      if (password) expect(doc.encrypted).toBe(true);
-      if (!doc.encrypted) expect(doc.pages).toBeGreaterThan(0);
-      expect(rowCount()).toBe(before + 1);
-      const back = await host.api('GET', `/documents/${doc.id}/file`, { token: secretary });
-      expect(back.status).toBe(200);
-      expect(Buffer.from(await back.arrayBuffer()).equals(bytes)).toBe(true);
-    } else {
-      const error = await expectError(res, 422, 'document_corrupt');
-      expect(error.message).toMatch(/PDF/);
-      expect(rowCount()).toBe(before);
-    }
-    expect(tmpFiles()).toEqual([]);
-  });
+  it.each(manifest.map((m) => [m.file, m.password ?? null] as const))(
+    '%s',
+    async (file, password) => {
+      const bytes = fs.readFileSync(path.join(SAMPLES, file));
+      const before = rowCount();
+      const res = await upload(host, secretary, w.meetingId, bytes, { filename: file });
+      if (res.status === 201) {
+        const doc = (await res.json()) as DocumentSummary;
+        expect(doc.size).toBe(bytes.length);
+        if (password) expect(doc.encrypted).toBe(true);
+        if (!doc.encrypted) expect(doc.pages).toBeGreaterThan(0);
+        expect(rowCount()).toBe(before + 1);
+        const back = await host.api('GET', `/documents/${doc.id}/file`, { token: secretary });
+        expect(back.status).toBe(200);
+        expect(Buffer.from(await back.arrayBuffer()).equals(bytes)).toBe(true);
+      } else {
+        const error = await expectError(res, 422, 'document_corrupt');
+        expect(error.message).toMatch(/PDF/);
+        expect(rowCount()).toBe(before);
+      }
+      expect(tmpFiles()).toEqual([]);
+    },
+  );
 
   it('the broken ones are refused, the host is still up and other uploads work', async () => {
-    const res = await upload(host, secretary, w.meetingId, fs.readFileSync(path.join(SAMPLES, 'freeculture.pdf')).subarray(0, 20_000));
+    const res = await upload(
+      host,
+      secretary,
+      w.meetingId,
+      fs.readFileSync(path.join(SAMPLES, 'freeculture.pdf')).subarray(0, 20_000),
+    );
     await expectError(res, 422, 'document_corrupt');
     await stillServes();
   });
@@ -78,12 +92,20 @@ describe('every sample PDF imports or is refused clearly', () => {
 
 describe('not a PDF', () => {
   it('refuses an empty file', async () => {
-    await expectError(await upload(host, secretary, w.meetingId, new Uint8Array(0)), 400, 'document_empty');
+    await expectError(
+      await upload(host, secretary, w.meetingId, new Uint8Array(0)),
+      400,
+      'document_empty',
+    );
   });
 
   it('refuses a ZIP (.docx) named .pdf', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(3000, 1)]);
-    const e = await expectError(await upload(host, secretary, w.meetingId, zip, { filename: 'bao-cao.pdf' }), 415, 'document_is_zip');
+    const e = await expectError(
+      await upload(host, secretary, w.meetingId, zip, { filename: 'bao-cao.pdf' }),
+      415,
+      'document_is_zip',
+    );
     expect(e.message).toContain('ZIP');
   });
 
@@ -93,7 +115,11 @@ describe('not a PDF', () => {
   });
 
   it('refuses other bytes', async () => {
-    await expectError(await upload(host, secretary, w.meetingId, Buffer.alloc(5000, 0x41)), 415, 'document_not_pdf');
+    await expectError(
+      await upload(host, secretary, w.meetingId, Buffer.alloc(5000, 0x41)),
+      415,
+      'document_not_pdf',
+    );
     expect(tmpFiles()).toEqual([]);
     await stillServes();
   });
@@ -113,7 +139,11 @@ describe('size limit', () => {
   it('refuses a file over the limit with 413 before storing it', async () => {
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(9 * 1024 * 1024, 0x20)]);
     const before = storedFiles().length;
-    const e = await expectError(await upload(host, secretary, w.meetingId, big), 413, 'payload_too_large');
+    const e = await expectError(
+      await upload(host, secretary, w.meetingId, big),
+      413,
+      'payload_too_large',
+    );
     expect(e.message).toContain('8 MB');
     expect(storedFiles().length).toBe(before);
     expect(tmpFiles()).toEqual([]);
@@ -179,10 +209,19 @@ describe('scripts in a PDF', () => {
   it('evaljs.pdf imports, is flagged as carrying scripts, and none of them runs on the host', async () => {
     const marker = '__evaljsRan';
     const doc = await json<DocumentSummary>(
-      await upload(host, secretary, w.meetingId, fs.readFileSync(path.join(SAMPLES, 'evaljs.pdf')), { filename: 'evaljs.pdf' }),
+      await upload(
+        host,
+        secretary,
+        w.meetingId,
+        fs.readFileSync(path.join(SAMPLES, 'evaljs.pdf')),
+        { filename: 'evaljs.pdf' },
+      ),
       201,
     );
-    const detail = await json<{ hasScripts: boolean; pages: number }>(await host.api('GET', `/documents/${doc.id}`, { token: secretary }), 200);
+    const detail = await json<{ hasScripts: boolean; pages: number }>(
+      await host.api('GET', `/documents/${doc.id}`, { token: secretary }),
+      200,
+    );
     expect(detail.hasScripts).toBe(true);
     expect(detail.pages).toBe(2);
     // Parsing happens in a separate process with eval off; nothing leaked into the host either.

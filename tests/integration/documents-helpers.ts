@@ -9,7 +9,11 @@ export async function json<T>(res: Response, status: number): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function expectError(res: Response, status: number, code?: string): Promise<{ code: string; message: string }> {
+export async function expectError(
+  res: Response,
+  status: number,
+  code?: string,
+): Promise<{ code: string; message: string }> {
   const body = await json<{ error: { code: string; message: string } }>(res, status);
   expect(body.error.message.length).toBeGreaterThan(10);
   if (code) expect(body.error.code).toBe(code);
@@ -32,7 +36,12 @@ export async function setUpMeeting(host: TestHost): Promise<PapersWorld> {
     const u = await json<{ id: string }>(
       await host.api('POST', '/users', {
         token: admin,
-        body: { username: name, password: 'pw-123456', displayName: name, canCreateMeetings: name === 'secretary' },
+        body: {
+          username: name,
+          password: 'pw-123456',
+          displayName: name,
+          canCreateMeetings: name === 'secretary',
+        },
       }),
       201,
     );
@@ -40,7 +49,10 @@ export async function setUpMeeting(host: TestHost): Promise<PapersWorld> {
     tokens[name] = await host.login(name, 'pw-123456');
   }
   const m = await json<{ id: string }>(
-    await host.api('POST', '/meetings', { token: tokens.secretary, body: { title: 'Họp thử tài liệu', startsAt: '2026-12-01T08:00:00+07:00' } }),
+    await host.api('POST', '/meetings', {
+      token: tokens.secretary,
+      body: { title: 'Họp thử tài liệu', startsAt: '2026-12-01T08:00:00+07:00' },
+    }),
     201,
   );
   await json(
@@ -57,13 +69,22 @@ export async function setUpMeeting(host: TestHost): Promise<PapersWorld> {
     200,
   );
   const item = await json<{ id: string }>(
-    await host.api('POST', `/meetings/${m.id}/agenda`, { token: tokens.secretary, body: { title: 'Báo cáo' } }),
+    await host.api('POST', `/meetings/${m.id}/agenda`, {
+      token: tokens.secretary,
+      body: { title: 'Báo cáo' },
+    }),
     201,
   );
   return { meetingId: m.id, agendaId: item.id, users, tokens };
 }
 
-export function upload(host: TestHost, token: string, meetingId: string, bytes: Uint8Array, query: Record<string, string> = {}) {
+export function upload(
+  host: TestHost,
+  token: string,
+  meetingId: string,
+  bytes: Uint8Array,
+  query: Record<string, string> = {},
+) {
   const qs = new URLSearchParams({ filename: 'tai-lieu.pdf', ...query });
   return host.api('POST', `/meetings/${meetingId}/documents?${qs}`, {
     token,

@@ -14,8 +14,16 @@ describe('migration 0020-documents', () => {
   it('upgrades a version-10 archive and adds strict papers tables', () => {
     const file = path.join(dir, 'archive.sqlite');
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 10) });
-    old.prepare("INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u1', 'thu-ky', 'Thư ký', 'x', '2026-01-01')").run();
-    old.prepare("INSERT INTO meetings (id, title, starts_at, created_by, created_at) VALUES ('m1', 'Họp', '2026-01-01', 'u1', '2026-01-01')").run();
+    old
+      .prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u1', 'thu-ky', 'Thư ký', 'x', '2026-01-01')",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO meetings (id, title, starts_at, created_by, created_at) VALUES ('m1', 'Họp', '2026-01-01', 'u1', '2026-01-01')",
+      )
+      .run();
     old.close();
 
     const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 20) });
@@ -48,9 +56,15 @@ describe('migration 0020-documents', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
-    db.prepare("INSERT INTO document_pages (document_id, page, text) VALUES ('d1', 1, 'Trang một')").run();
+    db.prepare(
+      "INSERT INTO document_pages (document_id, page, text) VALUES ('d1', 1, 'Trang một')",
+    ).run();
     // STRICT: a page number must be an integer.
-    expect(() => db.prepare("INSERT INTO document_pages (document_id, page, text) VALUES ('d1', 'hai', 'x')").run()).toThrow();
+    expect(() =>
+      db
+        .prepare("INSERT INTO document_pages (document_id, page, text) VALUES ('d1', 'hai', 'x')")
+        .run(),
+    ).toThrow();
     // Deleting the meeting takes its papers and their text with it.
     db.prepare("DELETE FROM meetings WHERE id = 'm1'").run();
     expect(db.prepare('SELECT count(*) AS n FROM document_pages').get()).toEqual({ n: 0 });

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPdfParser } from '../../main/host/documents/pdf-parser';
 
-const SAMPLES = '/work/shared/samples/pdf';
+import { SAMPLES } from '../helpers/samples';
 
 describe('pdf parser', () => {
   const parser = createPdfParser({ timeoutMs: 5, concurrency: 1 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion, NewerDatabaseError, openDatabase } from '../../main/host/archive/db';
@@ -30,9 +31,19 @@ describe('migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const strict = db
-      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
       .all()
-      .filter((t) => !t.name.includes('_fts') && !t.name.endsWith('_data') && !t.name.endsWith('_idx') && !t.name.endsWith('_content') && !t.name.endsWith('_docsize') && !t.name.endsWith('_config'));
+      .filter(
+        (t) =>
+          !t.name.includes('_fts') &&
+          !t.name.endsWith('_data') &&
+          !t.name.endsWith('_idx') &&
+          !t.name.endsWith('_content') &&
+          !t.name.endsWith('_docsize') &&
+          !t.name.endsWith('_config'),
+      );
     expect(strict.length).toBeGreaterThan(0);
     expect(strict.filter((t) => t.strict !== 1).map((t) => t.name)).toEqual([]);
     db.close();
@@ -42,16 +53,22 @@ describe('migrations', () => {
     'upgrade a database at version %i to the latest, keeping its rows and backing it up first',
     (version) => {
       const file = dbFile();
-      const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= version) });
+      const old = openDatabase(file, {
+        migrations: migrations.filter((m) => m.version <= version),
+      });
       expect(old.pragma('user_version', { simple: true })).toBe(version);
-      old.prepare(
-        "INSERT INTO users (id, username, display_name, password_hash, is_admin, can_create_meetings, created_at) VALUES ('u1', 'kept', 'Kept', 'x', 0, 0, '2026-01-01')",
-      ).run();
+      old
+        .prepare(
+          "INSERT INTO users (id, username, display_name, password_hash, is_admin, can_create_meetings, created_at) VALUES ('u1', 'kept', 'Kept', 'x', 0, 0, '2026-01-01')",
+        )
+        .run();
       old.close();
       const backups: string[] = [];
       const db = openDatabase(file, { onBackup: (b) => backups.push(b) });
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
-      expect(db.prepare("SELECT username FROM users WHERE id = 'u1'").get()).toEqual({ username: 'kept' });
+      expect(db.prepare("SELECT username FROM users WHERE id = 'u1'").get()).toEqual({
+        username: 'kept',
+      });
       db.close();
       expect(backups).toHaveLength(1);
       expect(fs.existsSync(backups[0]!)).toBe(true);
@@ -73,12 +90,21 @@ describe('migrations', () => {
     openDatabase(file, { migrations: migrations.slice(0, 1) }).close();
     const broken = [
       ...migrations.slice(0, 1),
-      { version: 9990, name: 'adds-then-fails', up: (d: import('better-sqlite3').Database) => { d.exec('CREATE TABLE t_new (x INTEGER) STRICT'); throw new Error('boom'); } },
+      {
+        version: 9990,
+        name: 'adds-then-fails',
+        up: (d: Database) => {
+          d.exec('CREATE TABLE t_new (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => openDatabase(file, { migrations: broken })).toThrow('boom');
     const db = openDatabase(file, { migrations: migrations.slice(0, 1) });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations[0]!.version);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't_new'").get()).toEqual({ n: 0 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't_new'").get(),
+    ).toEqual({ n: 0 });
     db.close();
   });
 });

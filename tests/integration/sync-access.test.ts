@@ -3,11 +3,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
-import { connect, createWorld, installPapers, storedState, until, upgradeStatus } from './sync-helpers';
+import {
+  connect,
+  createWorld,
+  installPapers,
+  storedState,
+  until,
+  upgradeStatus,
+} from './sync-helpers';
 import type { Client, World } from './sync-helpers';
 
 type Who = 'chair' | 'secretary' | 'delegate' | 'observer' | 'outsider' | 'admin';
-const EVERYONE: readonly Who[] = ['chair', 'secretary', 'delegate', 'observer', 'outsider', 'admin'];
+const EVERYONE: readonly Who[] = [
+  'chair',
+  'secretary',
+  'delegate',
+  'observer',
+  'outsider',
+  'admin',
+];
 
 let host: TestHost;
 let world: World;
@@ -77,20 +91,37 @@ async function matrix(
 
 describe('sync authorisation matrix', () => {
   it('meeting/<m>: participants and the admin read; nobody writes', async () => {
-    await matrix(() => `meeting/${world.meetingId}`, ['chair', 'secretary', 'delegate', 'observer', 'admin'], []);
+    await matrix(
+      () => `meeting/${world.meetingId}`,
+      ['chair', 'secretary', 'delegate', 'observer', 'admin'],
+      [],
+    );
   });
 
   it('annotations/<d>: those allowed on the paper read; observers do not write', async () => {
-    await matrix(() => 'annotations/open', ['chair', 'secretary', 'delegate', 'observer'], ['chair', 'secretary', 'delegate']);
+    await matrix(
+      () => 'annotations/open',
+      ['chair', 'secretary', 'delegate', 'observer'],
+      ['chair', 'secretary', 'delegate'],
+    );
     await matrix(() => 'annotations/secret', ['chair', 'secretary'], ['chair', 'secretary']);
   });
 
   it('notes/<d>/<user>: the owner alone reads and writes', async () => {
     const own = (who: Who) => `notes/open/${world.userIds[who]}`;
-    await matrix(own, ['chair', 'secretary', 'delegate', 'observer'], ['chair', 'secretary', 'delegate', 'observer']);
+    await matrix(
+      own,
+      ['chair', 'secretary', 'delegate', 'observer'],
+      ['chair', 'secretary', 'delegate', 'observer'],
+    );
     // Someone else's notes on a paper they see: 403; those who do not see the paper: 404.
     const seesPaper = (who: Who) => (who === 'outsider' || who === 'admin' ? 404 : 403);
-    await matrix(() => `notes/open/${world.userIds.delegate}`, ['delegate'], ['delegate'], seesPaper);
+    await matrix(
+      () => `notes/open/${world.userIds.delegate}`,
+      ['delegate'],
+      ['delegate'],
+      seesPaper,
+    );
     expect((await probe(`notes/secret/${world.userIds.delegate}`, 'delegate')).status).toBe(404);
   });
 
@@ -114,7 +145,10 @@ describe('sync authorisation matrix', () => {
     const { id } = (await m.json()) as { id: string };
     const res = await host.api('PUT', `/meetings/${id}/participants`, {
       token: world.tokens.secretary,
-      body: (['chair', 'secretary', 'delegate', 'observer'] as const).map((role) => ({ userId: world.userIds[role], role })),
+      body: (['chair', 'secretary', 'delegate', 'observer'] as const).map((role) => ({
+        userId: world.userIds[role],
+        role,
+      })),
     });
     expect(res.status).toBe(200);
     await matrix(() => `meeting/${id}`, ['chair', 'secretary', 'admin'], []);
@@ -127,7 +161,10 @@ describe('sync authorisation matrix', () => {
     await c.synced;
     const res = await host.api('PUT', `/meetings/${world.meetingId}/participants`, {
       token: world.tokens.secretary,
-      body: (['chair', 'secretary', 'observer'] as const).map((role) => ({ userId: world.userIds[role], role })),
+      body: (['chair', 'secretary', 'observer'] as const).map((role) => ({
+        userId: world.userIds[role],
+        role,
+      })),
     });
     expect(res.status).toBe(200);
     c.doc.getMap('probe').set('after-removal', 1);

@@ -116,14 +116,27 @@ function randomAnnotation(rand: () => number, id: string, author: string) {
     Math.round(rand() * 842),
     0.5,
   ]);
-  return { id, kind: 'ink', author, page: 1 + Math.floor(rand() * 9), points, color: rand() < 0.5 ? '#d32f2f' : '#1565c0' };
+  return {
+    id,
+    kind: 'ink',
+    author,
+    page: 1 + Math.floor(rand() * 9),
+    points,
+    color: rand() < 0.5 ? '#d32f2f' : '#1565c0',
+  };
 }
 
 it('five peers with delays, reordering and disconnects converge, also after a restart', async () => {
   const rand = prng(SEED);
   const net: Network = { maxDelayMs: 25, sockets: new Set() };
   const Chaos = chaosSocketClass(rand, net);
-  const tokens = [world.tokens.chair, world.tokens.secretary, world.tokens.delegate, world.tokens.delegate, world.tokens.chair];
+  const tokens = [
+    world.tokens.chair,
+    world.tokens.secretary,
+    world.tokens.delegate,
+    world.tokens.delegate,
+    world.tokens.chair,
+  ];
   for (const token of tokens) peers.push(connect(host, DOC, token, { WebSocketPolyfill: Chaos }));
   await Promise.all(peers.map((p) => p.synced));
 
@@ -160,12 +173,19 @@ it('five peers with delays, reordering and disconnects converge, also after a re
   net.maxDelayMs = 0;
   // Key order of a Y.Map follows local insertion, which differs per peer: compare sorted entries.
   const snapshot = (d: Y.Doc) =>
-    JSON.stringify([...d.getMap('annotations').entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    JSON.stringify(
+      [...d.getMap('annotations').entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   await until(
-    () => peers.every((p) => p.provider.wsconnected && p.provider.synced) && peers.every((p) => snapshot(p.doc) === snapshot(peers[0]!.doc)),
+    () =>
+      peers.every((p) => p.provider.wsconnected && p.provider.synced) &&
+      peers.every((p) => snapshot(p.doc) === snapshot(peers[0]!.doc)),
     'peers to converge',
   );
-  await until(() => snapshot(storedState(host, DOC)) === snapshot(peers[0]!.doc), 'archive to match');
+  await until(
+    () => snapshot(storedState(host, DOC)) === snapshot(peers[0]!.doc),
+    'archive to match',
+  );
   for (const p of peers) expect(p.closes.filter((c) => c.code >= 4000)).toEqual([]);
   const expected = peers[0]!.doc.getMap('annotations').toJSON();
   expect(Object.keys(expected).length).toBeGreaterThan(50);

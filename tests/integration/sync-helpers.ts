@@ -30,12 +30,17 @@ export function connect(
   host: TestHost,
   docName: string,
   token: string | undefined,
-  opts: { doc?: Y.Doc; WebSocketPolyfill?: new (url: string, protocols?: string | string[]) => unknown; connect?: boolean } = {},
+  opts: {
+    doc?: Y.Doc;
+    WebSocketPolyfill?: new (url: string, protocols?: string | string[]) => unknown;
+    connect?: boolean;
+  } = {},
 ): Client {
   const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(wsUrl(host), docName, doc, {
     params: token ? { token } : {},
-    WebSocketPolyfill: (opts.WebSocketPolyfill ?? WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (opts.WebSocketPolyfill ??
+      WebSocket) as unknown as typeof globalThis.WebSocket,
     // Node 20 has BroadcastChannel: without this, peers in one test process would sync with each
     // other directly and never depend on the host.
     disableBc: true,
@@ -74,7 +79,11 @@ export async function until(check: () => boolean, what = 'condition'): Promise<v
 }
 
 /** Upgrade status of a raw request to /sync/<doc>: 101 when accepted. */
-export function upgradeStatus(host: TestHost, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function upgradeStatus(
+  host: TestHost,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${wsUrl(host)}/${path}`, { headers });
     ws.on('unexpected-response', (_req, res) => {
@@ -130,7 +139,12 @@ export async function createWorld(host: TestHost, tag = 's'): Promise<World> {
     const u = await json<{ id: string }>(
       await host.api('POST', '/users', {
         token: admin,
-        body: { username, password: 'pw-12345', displayName: username, canCreateMeetings: name === 'secretary' },
+        body: {
+          username,
+          password: 'pw-12345',
+          displayName: username,
+          canCreateMeetings: name === 'secretary',
+        },
       }),
       201,
     );
@@ -161,7 +175,10 @@ export async function createWorld(host: TestHost, tag = 's'): Promise<World> {
  * Tells the host about papers: which meeting each belongs to and who may see it (every
  * participant unless `onlyFor` is given). Stands in for the documents module in these tests.
  */
-export function installPapers(host: TestHost, papers: Record<string, { meetingId: string; onlyFor?: string[] }>): void {
+export function installPapers(
+  host: TestHost,
+  papers: Record<string, { meetingId: string; onlyFor?: string[] }>,
+): void {
   const s = host.services;
   s.papers = {
     visibleTo: () => [],

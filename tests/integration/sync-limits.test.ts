@@ -4,7 +4,16 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
-import { closeOf, connect, createWorld, installPapers, rawSocket, storedState, until, upgradeStatus } from './sync-helpers';
+import {
+  closeOf,
+  connect,
+  createWorld,
+  installPapers,
+  rawSocket,
+  storedState,
+  until,
+  upgradeStatus,
+} from './sync-helpers';
 import type { Client, World } from './sync-helpers';
 
 let host: TestHost;
@@ -113,7 +122,7 @@ describe('sync limits and malformed input', () => {
 
   it('survives seeded random frames from a writer; honest clients and new joiners still sync', async () => {
     let seed = 42;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
     for (let i = 0; i < 60; i++) {
       const ws = await rawSocket(host, 'annotations/p', world.tokens.delegate);
@@ -132,7 +141,8 @@ describe('sync limits and malformed input', () => {
       const source = new Y.Doc();
       source.getMap('annotations').set(`fuzz${i}`, { points: [[1, 2, 0.5]], text: 'x'.repeat(i) });
       const update = Y.encodeStateAsUpdate(source);
-      for (let f = 0; f < 1 + (i % 3); f++) update[Math.floor(rand() * update.length)] = Math.floor(rand() * 256);
+      for (let f = 0; f < 1 + (i % 3); f++)
+        update[Math.floor(rand() * update.length)] = Math.floor(rand() * 256);
       const ws = await rawSocket(host, 'annotations/p', world.tokens.delegate);
       ws.on('error', () => {});
       const closed = closeOf(ws);
@@ -170,7 +180,9 @@ describe('sync limits and malformed input', () => {
     c.doc.getMap('annotations').set('after-logout', 1);
     await until(() => c.closes.length > 0, 'close after logout');
     expect(c.closes[0]).toEqual({ code: 4401, reason: 'session ended' });
-    expect(storedState(host, 'annotations/p').getMap('annotations').has('after-logout')).toBe(false);
+    expect(storedState(host, 'annotations/p').getMap('annotations').has('after-logout')).toBe(
+      false,
+    );
     c.destroy();
     await honestClientsStillConverge();
   });

@@ -14,7 +14,11 @@ let secretId: string;
 const clients: Client[] = [];
 
 async function uploadPaper(title: string, query: Record<string, string> = {}): Promise<string> {
-  const bytes = await generatePaper({ title, pages: [['Nội dung trang một.']], confidential: query.confidential === 'true' });
+  const bytes = await generatePaper({
+    title,
+    pages: [['Nội dung trang một.']],
+    confidential: query.confidential === 'true',
+  });
   const qs = new URLSearchParams({ filename: `${title}.pdf`, ...query });
   const res = await host.api('POST', `/meetings/${world.meetingId}/documents?${qs}`, {
     token: world.tokens.secretary,
@@ -45,7 +49,8 @@ afterAll(async () => {
 
 describe('sync docs of real papers', () => {
   it('opens the shared annotations of a paper to everyone who sees it', async () => {
-    for (const who of ['chair', 'secretary', 'delegate', 'observer'] as const) expect(await status(`annotations/${openId}`, who)).toBe(101);
+    for (const who of ['chair', 'secretary', 'delegate', 'observer'] as const)
+      expect(await status(`annotations/${openId}`, who)).toBe(101);
     expect(await status(`annotations/${openId}`, 'outsider')).toBe(404);
   });
 
@@ -64,7 +69,9 @@ describe('sync docs of real papers', () => {
     await Promise.all([a.synced, b.synced]);
     a.doc.getMap('annotations').set('n1', { text: 'Đề nghị làm rõ số liệu' });
     await until(() => b.doc.getMap('annotations').has('n1'));
-    expect(storedState(host, `annotations/${openId}`).getMap('annotations').get('n1')).toEqual({ text: 'Đề nghị làm rõ số liệu' });
+    expect(storedState(host, `annotations/${openId}`).getMap('annotations').get('n1')).toEqual({
+      text: 'Đề nghị làm rõ số liệu',
+    });
   });
 
   it('cuts off a delegate taken off a confidential paper at their next message', async () => {
@@ -79,6 +86,8 @@ describe('sync docs of real papers', () => {
     c.doc.getMap('annotations').set('late', 1);
     await until(() => c.closes.length > 0);
     expect(c.closes[0]).toEqual({ code: 4403, reason: 'access withdrawn' });
-    expect(storedState(host, `annotations/${secretId}`).getMap('annotations').has('late')).toBe(false);
+    expect(storedState(host, `annotations/${secretId}`).getMap('annotations').has('late')).toBe(
+      false,
+    );
   });
 });

@@ -29,7 +29,9 @@ let token: string;
 let meetingId: string;
 
 const rowCount = (doc: string) =>
-  services.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?').get(doc)!.n;
+  services.db
+    .prepare<[string], { n: number }>('SELECT count(*) AS n FROM ydoc_updates WHERE doc = ?')
+    .get(doc)!.n;
 
 // Both commit paths: the writer thread (the default) and the main-thread fallback.
 describe.each([
@@ -40,11 +42,23 @@ describe.each([
     dataDir = tempDataDir();
     const db = openDatabase(path.join(dataDir, 'archive.sqlite'));
     services = createServices(db, resolveConfig({ dataDir }), silentLogger());
-    const user = services.users.create({ username: 'writer', displayName: 'Writer', passwordHash: 'x', isAdmin: false, canCreateMeetings: true });
+    const user = services.users.create({
+      username: 'writer',
+      displayName: 'Writer',
+      passwordHash: 'x',
+      isAdmin: false,
+      canCreateMeetings: true,
+    });
     token = services.sessions.create(user.id).token;
-    const meeting = services.meetings.create({ title: 'Họp', startsAt: '2026-12-01T08:00:00+07:00', createdBy: user.id });
+    const meeting = services.meetings.create({
+      title: 'Họp',
+      startsAt: '2026-12-01T08:00:00+07:00',
+      createdBy: user.id,
+    });
     meetingId = meeting.id;
-    services.meetings.replaceParticipants(meetingId, [{ userId: user.id, role: 'secretary', canVote: false }]);
+    services.meetings.replaceParticipants(meetingId, [
+      { userId: user.id, role: 'secretary', canVote: false },
+    ]);
     services.meetings.setStatus(meetingId, 'published');
     services.papers = {
       visibleTo: () => [],
@@ -78,7 +92,10 @@ describe.each([
     const c = connect(host, 'annotations/p1', token);
     await c.synced;
     for (let i = 0; i < 3 * COMPACT_AFTER; i++) c.doc.getMap('a').set(`k${i}`, i);
-    await until(() => storedState(host, 'annotations/p1').getMap('a').size === 3 * COMPACT_AFTER, 'all updates stored');
+    await until(
+      () => storedState(host, 'annotations/p1').getMap('a').size === 3 * COMPACT_AFTER,
+      'all updates stored',
+    );
     await until(() => rowCount('annotations/p1') <= COMPACT_AFTER, 'compaction');
     expect(sync.stats().docs).toBe(1);
     c.destroy();
@@ -109,7 +126,12 @@ describe.each([
     const back = connect(host, `meeting/${meetingId}`, token, { doc: c.doc });
     await back.synced;
     const backLive = back.doc.getMap<unknown>('live');
-    await until(() => (backLive.get('agenda') as Array<{ title: string }> | undefined)?.some((i) => i.title === 'Mục bổ sung') ?? false);
+    await until(
+      () =>
+        (backLive.get('agenda') as Array<{ title: string }> | undefined)?.some(
+          (i) => i.title === 'Mục bổ sung',
+        ) ?? false,
+    );
     expect(backLive.get('revision')).toBeGreaterThan(firstRevision);
     const stored = storedState(host, `meeting/${meetingId}`).getMap('live');
     expect(stored.get('revision')).toBe(backLive.get('revision'));
@@ -121,11 +143,16 @@ describe.each([
     await c.synced;
     c.doc.getMap('a').set('before', 1);
     await until(() => storedState(host, 'annotations/p2').getMap('a').has('before'));
-    services.db.exec(`CREATE TRIGGER fail_sync BEFORE INSERT ON ydoc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    services.db.exec(
+      `CREATE TRIGGER fail_sync BEFORE INSERT ON ydoc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     c.doc.getMap('a').set('during', 2);
     await until(() => c.closes.some((e) => e.code === 1011), 'storage failure close');
     services.db.exec('DROP TRIGGER fail_sync');
-    await until(() => storedState(host, 'annotations/p2').getMap('a').has('during'), 'resent update stored');
+    await until(
+      () => storedState(host, 'annotations/p2').getMap('a').has('during'),
+      'resent update stored',
+    );
     const other = connect(host, 'annotations/p2', token);
     await other.synced;
     expect(other.doc.getMap('a').toJSON()).toEqual({ before: 1, during: 2 });
@@ -162,8 +189,12 @@ describe.each([
 
   it('refuses a user more sockets than the limit (429) and accepts again once one closes', async () => {
     await until(() => sync.stats().connections === 0, 'earlier sockets closed');
-    const open = await Promise.all(Array.from({ length: MAX_CONNECTIONS }, () => rawSocket(host, 'annotations/p6', token)));
-    const refused = await upgradeStatus(host, `annotations/p6?token=${token}`, { 'accept-language': 'en' });
+    const open = await Promise.all(
+      Array.from({ length: MAX_CONNECTIONS }, () => rawSocket(host, 'annotations/p6', token)),
+    );
+    const refused = await upgradeStatus(host, `annotations/p6?token=${token}`, {
+      'accept-language': 'en',
+    });
     expect(refused.status).toBe(429);
     expect(JSON.parse(refused.body).error.code).toBe('sync_too_many_connections');
     const closed = closeOf(open[0]!);

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import * as encoding from 'lib0/encoding';
-import { closeOf, connect, createWorld, installPapers, rawSocket, storedState, until, upgradeStatus } from './sync-helpers';
+import {
+  closeOf,
+  connect,
+  createWorld,
+  installPapers,
+  rawSocket,
+  storedState,
+  until,
+  upgradeStatus,
+} from './sync-helpers';
 import type { Client, World } from './sync-helpers';
 
 let host: TestHost;
@@ -32,7 +41,9 @@ describe('sync server', () => {
     await Promise.all([a.synced, b.synced]);
     a.doc.getMap('annotations').set('x', { by: 'a' });
     b.doc.getMap('annotations').set('y', { by: 'b' });
-    await until(() => a.doc.getMap('annotations').size === 2 && b.doc.getMap('annotations').size === 2);
+    await until(
+      () => a.doc.getMap('annotations').size === 2 && b.doc.getMap('annotations').size === 2,
+    );
     expect(a.doc.getMap('annotations').toJSON()).toEqual(b.doc.getMap('annotations').toJSON());
     expect(storedState(host, 'annotations/paper1').getMap('annotations').toJSON()).toEqual(
       a.doc.getMap('annotations').toJSON(),
@@ -44,7 +55,9 @@ describe('sync server', () => {
     const bad = await upgradeStatus(host, 'annotations/paper1?token=nonsense');
     expect(bad.status).toBe(401);
     expect(JSON.parse(bad.body)).toMatchObject({ error: { code: 'unauthenticated' } });
-    expect((await upgradeStatus(host, `annotations/paper1?token=${world.tokens.delegate}`)).status).toBe(101);
+    expect(
+      (await upgradeStatus(host, `annotations/paper1?token=${world.tokens.delegate}`)).status,
+    ).toBe(101);
   });
 
   it('drops an observer write: never relayed, never stored', async () => {
@@ -56,7 +69,11 @@ describe('sync server', () => {
     const writer = open(host, 'annotations/paper1', world.tokens.secretary);
     await writer.synced;
     writer.doc.getMap('annotations').set('marker', 1);
-    await until(() => watcher.doc.getMap('annotations').has('marker') && observer.doc.getMap('annotations').has('marker'));
+    await until(
+      () =>
+        watcher.doc.getMap('annotations').has('marker') &&
+        observer.doc.getMap('annotations').has('marker'),
+    );
     expect(watcher.doc.getMap('annotations').has('forged')).toBe(false);
     expect(storedState(host, 'annotations/paper1').getMap('annotations').has('forged')).toBe(false);
     expect(storedState(host, 'annotations/paper1').getMap('annotations').has('marker')).toBe(true);
@@ -72,7 +89,9 @@ describe('sync server', () => {
       body: { title: 'Mục mới từ HTTP' },
     });
     expect(res.status).toBe(201);
-    await until(() => (live.get('agenda') as Array<{ title: string }>).some((i) => i.title === 'Mục mới từ HTTP'));
+    await until(() =>
+      (live.get('agenda') as Array<{ title: string }>).some((i) => i.title === 'Mục mới từ HTTP'),
+    );
     live.set('revision', -1);
     c.doc.getMap('forged').set('x', 1);
     const other = open(host, `meeting/${world.meetingId}`, world.tokens.chair);
@@ -85,13 +104,16 @@ describe('sync server', () => {
 });
 
 describe('awareness', () => {
-  it('relays presence to readers, but nobody can change or clear another user\'s presence', async () => {
+  it("relays presence to readers, but nobody can change or clear another user's presence", async () => {
     const chair = open(host, 'annotations/paper1', world.tokens.chair);
     const observer = open(host, 'annotations/paper1', world.tokens.observer);
     await Promise.all([chair.synced, observer.synced]);
     chair.provider.awareness.setLocalState({ name: 'Chủ tọa' });
     const chairId = chair.doc.clientID;
-    await until(() => observer.provider.awareness.getStates().get(chairId)?.name === 'Chủ tọa', 'chair presence');
+    await until(
+      () => observer.provider.awareness.getStates().get(chairId)?.name === 'Chủ tọa',
+      'chair presence',
+    );
 
     // A delegate's socket claims the chair's client id (a newer clock, state null = "left"),
     // then announces itself; once its own presence arrives, the forged entry was handled.
@@ -109,13 +131,25 @@ describe('awareness', () => {
       encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
       return encoding.toUint8Array(outer);
     };
-    forger.send(entries([[chairId, 1000, null], [chairId, 1001, { name: 'giả mạo' }], [4242, 1, { name: 'forger' }]]));
-    await until(() => observer.provider.awareness.getStates().get(4242)?.name === 'forger', 'forger presence');
+    forger.send(
+      entries([
+        [chairId, 1000, null],
+        [chairId, 1001, { name: 'giả mạo' }],
+        [4242, 1, { name: 'forger' }],
+      ]),
+    );
+    await until(
+      () => observer.provider.awareness.getStates().get(4242)?.name === 'forger',
+      'forger presence',
+    );
     expect(observer.provider.awareness.getStates().get(chairId)).toEqual({ name: 'Chủ tọa' });
     const closed = closeOf(forger);
     forger.close();
     await closed;
-    await until(() => !observer.provider.awareness.getStates().has(4242), 'forger leaves with its socket');
+    await until(
+      () => !observer.provider.awareness.getStates().has(4242),
+      'forger leaves with its socket',
+    );
     expect(observer.provider.awareness.getStates().get(chairId)).toEqual({ name: 'Chủ tọa' });
   });
 });
@@ -151,11 +185,19 @@ describe('restart', () => {
       body: { title: 'Sau khi khởi động lại' },
     });
     expect(res.status).toBe(201);
-    const back = open(host, `meeting/${world.meetingId}`, world.tokens.delegate, { doc: tablet.doc });
+    const back = open(host, `meeting/${world.meetingId}`, world.tokens.delegate, {
+      doc: tablet.doc,
+    });
     await back.synced;
     const live = back.doc.getMap<unknown>('live');
-    await until(() => (live.get('agenda') as Array<{ title: string }>).some((i) => i.title === 'Sau khi khởi động lại'));
+    await until(() =>
+      (live.get('agenda') as Array<{ title: string }>).some(
+        (i) => i.title === 'Sau khi khởi động lại',
+      ),
+    );
     expect(live.get('revision')).toBeGreaterThan(revisionBefore);
-    expect(storedState(host, `meeting/${world.meetingId}`).getMap('live').get('revision')).toBe(live.get('revision'));
+    expect(storedState(host, `meeting/${world.meetingId}`).getMap('live').get('revision')).toBe(
+      live.get('revision'),
+    );
   });
 });

@@ -24,12 +24,24 @@ const KILL_AFTER_ACKS = 35;
 const root = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 
-function startHostProcess(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/host.ts', '--data', dataDir, '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, PHONGHOP_ADMIN_PASSWORD: 'crash-test-admin', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startHostProcess(
+  dataDir: string,
+  port: number,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/host.ts', '--data', dataDir, '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PHONGHOP_ADMIN_PASSWORD: 'crash-test-admin',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -44,7 +56,9 @@ function startHostProcess(dataDir: string, port: number): Promise<{ child: Child
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
     if (process.env.CRASH_DEBUG) child.stdout?.on('data', (c: Buffer) => process.stderr.write(c));
-    child.once('exit', (code) => reject(new Error(`host exited (${code}) before listening:\n${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`host exited (${code}) before listening:\n${out}`)),
+    );
   });
 }
 
@@ -74,7 +88,11 @@ describe('kill -9 in the middle of a vote storm', () => {
     let m: SeededMeeting;
     {
       const db = openDatabase(path.join(dataDir, 'archive.sqlite'));
-      const services = createServices(db, resolveConfig({ dataDir, announce: () => {} }), silentLogger());
+      const services = createServices(
+        db,
+        resolveConfig({ dataDir, announce: () => {} }),
+        silentLogger(),
+      );
       m = await seedLiveMeeting(services, { voters: VOTERS, prefix: 'crash' });
       services.liveMeeting.stopTimers();
       db.close();
@@ -83,8 +101,16 @@ describe('kill -9 in the middle of a vote storm', () => {
     let host = await startHostProcess(dataDir, 0);
     const port = Number(new URL(host.url).port);
     const base = host.url;
-    await Promise.all(m.voters.map((v) => call(base, 'POST', `/meetings/${m.meetingId}/attendance`, v.token, { status: 'present' })));
-    const created = await call(base, 'POST', `/meetings/${m.meetingId}/ballots`, m.chair.token, { question: 'Phiếu thử tải', secret: false, rule: 'majority_of_cast' });
+    await Promise.all(
+      m.voters.map((v) =>
+        call(base, 'POST', `/meetings/${m.meetingId}/attendance`, v.token, { status: 'present' }),
+      ),
+    );
+    const created = await call(base, 'POST', `/meetings/${m.meetingId}/ballots`, m.chair.token, {
+      question: 'Phiếu thử tải',
+      secret: false,
+      rule: 'majority_of_cast',
+    });
     expect(created.status).toBe(201);
     const ballotId = (created.body as { id: string }).id;
     expect((await call(base, 'POST', `/ballots/${ballotId}/open`, m.chair.token)).status).toBe(200);
@@ -92,16 +118,27 @@ describe('kill -9 in the middle of a vote storm', () => {
     // Sync clients on the live doc, through the crash and the restart.
     const clients = m.voters.slice(0, 10).map((v) => {
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/sync`, `meeting/${m.meetingId}`, doc, {
-        params: { token: v.token },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-        maxBackoffTime: 200,
-      });
+      const provider = new WebsocketProvider(
+        `${base.replace(/^http/, 'ws')}/sync`,
+        `meeting/${m.meetingId}`,
+        doc,
+        {
+          params: { token: v.token },
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+          maxBackoffTime: 200,
+        },
+      );
       return { doc, provider };
     });
-    const ballotIn = (doc: Y.Doc) => (doc.getMap<unknown>(LIVE_ROOT).get('ballots') as Ballot[] | undefined)?.find((b) => b.id === ballotId);
-    await until(() => clients.every((c) => ballotIn(c.doc)?.status === 'open'), 'clients to see the open ballot');
+    const ballotIn = (doc: Y.Doc) =>
+      (doc.getMap<unknown>(LIVE_ROOT).get('ballots') as Ballot[] | undefined)?.find(
+        (b) => b.id === ballotId,
+      );
+    await until(
+      () => clients.every((c) => ballotIn(c.doc)?.status === 'open'),
+      'clients to see the open ballot',
+    );
 
     // The storm: everyone votes within 1.5 s (votes of one instant share a commit); the host is
     // killed after some acknowledgements, with the rest still arriving.
@@ -113,7 +150,9 @@ describe('kill -9 in the middle of a vote storm', () => {
     const storm = m.voters.map(async (v, i) => {
       await new Promise((r) => setTimeout(r, (i / VOTERS) * 1500));
       try {
-        const r = await call(base, 'POST', `/ballots/${ballotId}/votes`, v.token, { option: choiceOf(i) });
+        const r = await call(base, 'POST', `/ballots/${ballotId}/votes`, v.token, {
+          option: choiceOf(i),
+        });
         if (r.status === 200) acked.set(v.id, choiceOf(i));
         if (acked.size >= KILL_AFTER_ACKS && !killing) killing = killHard(child);
       } catch {
@@ -129,14 +168,24 @@ describe('kill -9 in the middle of a vote storm', () => {
     // The database file after the crash, before the host touches it again.
     {
       const db = new BetterSqlite3(path.join(dataDir, 'archive.sqlite'));
-      const participants = db.prepare('SELECT user_id FROM ballot_participation WHERE ballot_id = ?').all(ballotId) as Array<{ user_id: string }>;
+      const participants = db
+        .prepare('SELECT user_id FROM ballot_participation WHERE ballot_id = ?')
+        .all(ballotId) as Array<{ user_id: string }>;
       const stored = new Map(
-        (db.prepare('SELECT user_id, option_index FROM ballot_choices WHERE ballot_id = ?').all(ballotId) as Array<{ user_id: string; option_index: number }>).map(
-          (r) => [r.user_id, options[r.option_index]],
-        ),
+        (
+          db
+            .prepare('SELECT user_id, option_index FROM ballot_choices WHERE ballot_id = ?')
+            .all(ballotId) as Array<{ user_id: string; option_index: number }>
+        ).map((r) => [r.user_id, options[r.option_index]]),
       );
-      const tallies = db.prepare('SELECT sum(votes) AS n FROM ballot_tallies WHERE ballot_id = ?').get(ballotId) as { n: number };
-      const events = db.prepare("SELECT count(*) AS n FROM audit_events WHERE meeting_id = ? AND action = 'ballot.vote'").get(m.meetingId) as { n: number };
+      const tallies = db
+        .prepare('SELECT sum(votes) AS n FROM ballot_tallies WHERE ballot_id = ?')
+        .get(ballotId) as { n: number };
+      const events = db
+        .prepare(
+          "SELECT count(*) AS n FROM audit_events WHERE meeting_id = ? AND action = 'ballot.vote'",
+        )
+        .get(m.meetingId) as { n: number };
       db.close();
       for (const [voter, option] of acked) expect(stored.get(voter), voter).toBe(option);
       expect(participants.length).toBe(stored.size);
@@ -146,35 +195,69 @@ describe('kill -9 in the middle of a vote storm', () => {
 
     host = await startHostProcess(dataDir, port);
     expect(host.url).toBe(base);
-    const verify = await call(base, 'GET', `/meetings/${m.meetingId}/audit/verify`, m.secretary.token);
+    const verify = await call(
+      base,
+      'GET',
+      `/meetings/${m.meetingId}/audit/verify`,
+      m.secretary.token,
+    );
     expect(verify.body).toMatchObject({ valid: true, firstBroken: null });
 
     // Every acknowledged vote is there, as cast.
     for (const v of m.voters.filter((x) => acked.has(x.id))) {
       const mine = await call(base, 'GET', `/ballots/${ballotId}`, v.token);
-      expect((mine.body as { myVote: unknown }).myVote).toEqual({ eligible: true, voted: true, option: acked.get(v.id) });
+      expect((mine.body as { myVote: unknown }).myVote).toEqual({
+        eligible: true,
+        voted: true,
+        option: acked.get(v.id),
+      });
     }
     // The others try again: a vote that committed before the crash is refused, never counted twice.
     const retries = await Promise.all(
-      m.voters.map(async (v, i) => (acked.has(v.id) ? 'acked' : (await call(base, 'POST', `/ballots/${ballotId}/votes`, v.token, { option: choiceOf(i) })).status)),
+      m.voters.map(async (v, i) =>
+        acked.has(v.id)
+          ? 'acked'
+          : (
+              await call(base, 'POST', `/ballots/${ballotId}/votes`, v.token, {
+                option: choiceOf(i),
+              })
+            ).status,
+      ),
     );
-    expect(retries.filter((r) => r !== 'acked' && r !== 200 && r !== 409), JSON.stringify(retries)).toEqual([]);
-    const again = await call(base, 'POST', `/ballots/${ballotId}/votes`, m.voters[0]!.token, { option: choiceOf(0) });
+    expect(
+      retries.filter((r) => r !== 'acked' && r !== 200 && r !== 409),
+      JSON.stringify(retries),
+    ).toEqual([]);
+    const again = await call(base, 'POST', `/ballots/${ballotId}/votes`, m.voters[0]!.token, {
+      option: choiceOf(0),
+    });
     expect(again.status).toBe(409);
 
     const closed = await call(base, 'POST', `/ballots/${ballotId}/close`, m.chair.token);
     const result = (closed.body as Ballot).result!;
     expect(result.cast).toBe(VOTERS);
-    expect(result.counts).toEqual({ 'Tán thành': 34, 'Không tán thành': 33, 'Không biểu quyết': 33 });
+    expect(result.counts).toEqual({
+      'Tán thành': 34,
+      'Không tán thành': 33,
+      'Không biểu quyết': 33,
+    });
     expect(result.votes).toHaveLength(VOTERS);
 
     // The sync clients reconnected by themselves and show the result.
-    await until(() => clients.every((c) => ballotIn(c.doc)?.result?.cast === VOTERS), 'clients to see the result after the restart');
+    await until(
+      () => clients.every((c) => ballotIn(c.doc)?.result?.cast === VOTERS),
+      'clients to see the result after the restart',
+    );
     for (const c of clients) {
       c.provider.destroy();
       c.doc.destroy();
     }
-    const chain = await call(base, 'GET', `/meetings/${m.meetingId}/audit/verify`, m.secretary.token);
+    const chain = await call(
+      base,
+      'GET',
+      `/meetings/${m.meetingId}/audit/verify`,
+      m.secretary.token,
+    );
     expect(chain.body).toMatchObject({ valid: true });
 
     host.child.kill('SIGTERM');

@@ -18,9 +18,21 @@ describe('migration 0030-live-meeting', () => {
     const db = openDatabase(file, { migrations: [initial, liveMeeting] });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(30);
-      const tables = ['attendance', 'speaking_settings', 'speaker_requests', 'ballots', 'ballot_eligible', 'ballot_participation', 'ballot_choices', 'ballot_tallies'];
+      const tables = [
+        'attendance',
+        'speaking_settings',
+        'speaker_requests',
+        'ballots',
+        'ballot_eligible',
+        'ballot_participation',
+        'ballot_choices',
+        'ballot_tallies',
+      ];
       for (const t of tables) {
-        const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { sql: string } | undefined)?.sql;
+        const sql = (
+          db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as
+            { sql: string } | undefined
+        )?.sql;
         expect(sql, t).toMatch(/\)\s*STRICT$/);
       }
       const insertBallot = (id: string, rule: string) =>
@@ -33,9 +45,25 @@ describe('migration 0030-live-meeting', () => {
       insertBallot('b1', 'majority_of_cast');
       expect(() => insertBallot('b2', 'loudest_voice')).toThrow(/CHECK/);
       db.prepare("INSERT INTO ballot_participation (ballot_id, user_id) VALUES ('b1', 'u1')").run();
-      expect(() => db.prepare("INSERT INTO ballot_participation (ballot_id, user_id) VALUES ('b1', 'u1')").run()).toThrow(/UNIQUE|PRIMARY/);
-      expect(() => db.prepare("INSERT INTO attendance (meeting_id, user_id, status, marked_by, at) VALUES ('m1', 'u1', 'late', 'u1', 'now')").run()).toThrow(/CHECK/);
-      expect(() => db.prepare("INSERT INTO ballot_tallies (ballot_id, option_index, votes) VALUES ('b1', 'zero', 0)").run()).toThrow();
+      expect(() =>
+        db
+          .prepare("INSERT INTO ballot_participation (ballot_id, user_id) VALUES ('b1', 'u1')")
+          .run(),
+      ).toThrow(/UNIQUE|PRIMARY/);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO attendance (meeting_id, user_id, status, marked_by, at) VALUES ('m1', 'u1', 'late', 'u1', 'now')",
+          )
+          .run(),
+      ).toThrow(/CHECK/);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO ballot_tallies (ballot_id, option_index, votes) VALUES ('b1', 'zero', 0)",
+          )
+          .run(),
+      ).toThrow();
     } finally {
       db.close();
     }

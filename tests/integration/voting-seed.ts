@@ -21,21 +21,36 @@ export interface Person {
   token: string;
 }
 
-export async function seedLiveMeeting(s: Services, opts: { voters: number; prefix?: string }): Promise<SeededMeeting> {
+export async function seedLiveMeeting(
+  s: Services,
+  opts: { voters: number; prefix?: string },
+): Promise<SeededMeeting> {
   const passwordHash = await hashPassword('pw-12345');
   const prefix = opts.prefix ?? 'lm';
   return s.tx(() => {
     const person = (username: string, displayName: string, canCreateMeetings = false): Person => {
-      const u = s.users.create({ username: `${prefix}-${username}`, displayName, passwordHash, isAdmin: false, canCreateMeetings });
+      const u = s.users.create({
+        username: `${prefix}-${username}`,
+        displayName,
+        passwordHash,
+        isAdmin: false,
+        canCreateMeetings,
+      });
       return { id: u.id, username: u.username, token: s.sessions.create(u.id).token };
     };
     const secretary = person('thu-ky', 'Thư ký', true);
     const chair = person('chu-toa', 'Chủ tọa');
-    const voters = Array.from({ length: opts.voters }, (_, i) => person(`dai-bieu-${i + 1}`, `Đại biểu ${String(i + 1).padStart(4, '0')}`));
+    const voters = Array.from({ length: opts.voters }, (_, i) =>
+      person(`dai-bieu-${i + 1}`, `Đại biểu ${String(i + 1).padStart(4, '0')}`),
+    );
     const observer = person('khach-moi', 'Khách mời');
     const nonVoter = person('khong-bieu-quyet', 'Đại biểu không biểu quyết');
     const outsider = person('nguoi-ngoai', 'Người ngoài');
-    const meeting = s.meetings.create({ title: 'Kỳ họp thử biểu quyết', startsAt: '2026-12-01T08:00:00+07:00', createdBy: secretary.id });
+    const meeting = s.meetings.create({
+      title: 'Kỳ họp thử biểu quyết',
+      startsAt: '2026-12-01T08:00:00+07:00',
+      createdBy: secretary.id,
+    });
     s.meetings.replaceParticipants(meeting.id, [
       { userId: secretary.id, role: 'secretary', canVote: false },
       { userId: chair.id, role: 'chair', canVote: false },
@@ -46,8 +61,20 @@ export async function seedLiveMeeting(s: Services, opts: { voters: number; prefi
     const item = s.meetings.addAgendaItem(meeting.id, { title: 'Thông qua nghị quyết' });
     s.meetings.setCurrentItem(meeting.id, item.id);
     s.meetings.setStatus(meeting.id, 'published');
-    s.audit.append(meeting.id, secretary.id, 'meeting.create', { title: meeting.title, seeded: true });
-    return { meetingId: meeting.id, agendaItemId: item.id, chair, secretary, voters, observer, nonVoter, outsider };
+    s.audit.append(meeting.id, secretary.id, 'meeting.create', {
+      title: meeting.title,
+      seeded: true,
+    });
+    return {
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      chair,
+      secretary,
+      voters,
+      observer,
+      nonVoter,
+      outsider,
+    };
   });
 }
 
@@ -62,7 +89,11 @@ export async function call(
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${baseUrl}/api/v1${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}/api/v1${route}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }

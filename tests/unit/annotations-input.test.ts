@@ -1,9 +1,22 @@
 // Pure parts of the viewer and the pen tools: HiDPI canvas cap, page layout, palm rejection,
 // smoothing and hit testing.
 import { describe, expect, it } from 'vitest';
-import { MAX_CANVAS_PIXELS, fitScale, outputScale } from '../../renderer/src/features/viewer/canvas-size';
-import { currentPageIndex, layoutPages, pageAt, visibleRange } from '../../renderer/src/features/viewer/page-layout';
-import { normalisePressure, pointerMayDraw, smoothStroke } from '../../renderer/src/features/annotations/ink-input';
+import {
+  MAX_CANVAS_PIXELS,
+  fitScale,
+  outputScale,
+} from '../../renderer/src/features/viewer/canvas-size';
+import {
+  currentPageIndex,
+  layoutPages,
+  pageAt,
+  visibleRange,
+} from '../../renderer/src/features/viewer/page-layout';
+import {
+  normalisePressure,
+  pointerMayDraw,
+  smoothStroke,
+} from '../../renderer/src/features/annotations/ink-input';
 import { topmostAt } from '../../renderer/src/features/annotations/hit-test';
 import type { InkAnnotation } from '../../shared/annotations/model';
 
@@ -22,8 +35,12 @@ describe('canvas size', () => {
 });
 
 describe('page layout', () => {
-  const layout = layoutPages(5, (i) => (i === 2 ? { width: 200, height: 300 } : { width: 100, height: 100 }), 2);
-  it('stacks pages with gaps, using each page\'s own size', () => {
+  const layout = layoutPages(
+    5,
+    (i) => (i === 2 ? { width: 200, height: 300 } : { width: 100, height: 100 }),
+    2,
+  );
+  it("stacks pages with gaps, using each page's own size", () => {
     expect(layout.heights).toEqual([200, 200, 600, 200, 200]);
     expect(layout.tops[1]! - layout.tops[0]!).toBe(212);
   });
@@ -50,7 +67,8 @@ describe('pen input', () => {
   it('smooths jitter, drops near-duplicate points and keeps the ends exact', () => {
     const raw: Array<[number, number, number]> = [];
     // A jittery line sampled twice per step (pointer events often repeat a position).
-    for (let i = 0; i <= 100; i++) raw.push([i, i % 2 === 0 ? 0 : 2, 0.5], [i + 0.05, i % 2 === 0 ? 0 : 2, 0.5]);
+    for (let i = 0; i <= 100; i++)
+      raw.push([i, i % 2 === 0 ? 0 : 2, 0.5], [i + 0.05, i % 2 === 0 ? 0 : 2, 0.5]);
     raw.push([100, 0.05, 0.5]);
     const s = smoothStroke(raw);
     expect(s[0]).toEqual([0, 0, 0.5]);
@@ -78,7 +96,13 @@ describe('hit testing', () => {
     ],
   });
   it('finds the latest stroke near the point, not one whose box merely contains it', () => {
-    const diagonal: InkAnnotation = { ...stroke('d', 0), points: [[0, 0, 0.5], [100, 100, 0.5]] };
+    const diagonal: InkAnnotation = {
+      ...stroke('d', 0),
+      points: [
+        [0, 0, 0.5],
+        [100, 100, 0.5],
+      ],
+    };
     expect(topmostAt([stroke('a', 10), stroke('b', 10)], 50, 12, 2)?.id).toBe('b');
     expect(topmostAt([stroke('a', 10)], 50, 30, 2)).toBeUndefined();
     expect(topmostAt([diagonal], 90, 10, 2)).toBeUndefined();

@@ -32,17 +32,32 @@ function ink(id: string, createdAt = 1): InkAnnotation {
   };
 }
 function note(id: string): NoteAnnotation {
-  return { ...ink(id), kind: 'note', at: [100, 700], text: 'Đề nghị làm rõ số liệu' } as unknown as NoteAnnotation;
+  return {
+    ...ink(id),
+    kind: 'note',
+    at: [100, 700],
+    text: 'Đề nghị làm rõ số liệu',
+  } as unknown as NoteAnnotation;
 }
 
 describe('annotation model', () => {
   it('accepts each kind and rejects bad geometry', () => {
     expect(Annotation.safeParse(ink('a')).success).toBe(true);
     expect(Annotation.safeParse({ ...ink('a'), points: [] }).success).toBe(false);
-    expect(Annotation.safeParse({ ...ink('a'), points: [[Number.NaN, 1, 0.5]] }).success).toBe(false);
-    expect(Annotation.safeParse({ ...ink('a'), style: { ...style, color: 'red' } }).success).toBe(false);
+    expect(Annotation.safeParse({ ...ink('a'), points: [[Number.NaN, 1, 0.5]] }).success).toBe(
+      false,
+    );
+    expect(Annotation.safeParse({ ...ink('a'), style: { ...style, color: 'red' } }).success).toBe(
+      false,
+    );
     expect(Annotation.safeParse({ ...ink('a'), kind: 'bogus' }).success).toBe(false);
-    const hl = { ...ink('h'), kind: 'highlight', mode: 'underline', quads: [[0, 10, 50, 10, 0, 0, 50, 0]], text: 'x' };
+    const hl = {
+      ...ink('h'),
+      kind: 'highlight',
+      mode: 'underline',
+      quads: [[0, 10, 50, 10, 0, 0, 50, 0]],
+      text: 'x',
+    };
     expect(Annotation.safeParse(hl).success).toBe(true);
     const shape = { ...ink('s'), kind: 'shape', shape: 'arrow', from: [0, 0], to: [10, 10] };
     expect(Annotation.safeParse(shape).success).toBe(true);
@@ -72,12 +87,34 @@ describe('annotations in a Y.Doc', () => {
     const d2 = new Y.Doc();
     putAnnotation(d1, note('n'));
     Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1));
-    addReply(d1, { id: 'r1', annotationId: 'n', author: 'u1', authorName: 'A', createdAt: 1, text: 'một' });
-    addReply(d2, { id: 'r2', annotationId: 'n', author: 'u2', authorName: 'B', createdAt: 2, text: 'hai' });
+    addReply(d1, {
+      id: 'r1',
+      annotationId: 'n',
+      author: 'u1',
+      authorName: 'A',
+      createdAt: 1,
+      text: 'một',
+    });
+    addReply(d2, {
+      id: 'r2',
+      annotationId: 'n',
+      author: 'u2',
+      authorName: 'B',
+      createdAt: 2,
+      text: 'hai',
+    });
     Y.applyUpdate(d1, Y.encodeStateAsUpdate(d2));
     Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1));
-    expect(readReplies(d1).get('n')?.map((r) => r.text)).toEqual(['một', 'hai']);
-    expect(readReplies(d2).get('n')?.map((r) => r.text)).toEqual(['một', 'hai']);
+    expect(
+      readReplies(d1)
+        .get('n')
+        ?.map((r) => r.text),
+    ).toEqual(['một', 'hai']);
+    expect(
+      readReplies(d2)
+        .get('n')
+        ?.map((r) => r.text),
+    ).toEqual(['một', 'hai']);
     deleteAnnotation(d1, 'n');
     expect(readAnnotations(d1)).toEqual([]);
     expect(readReplies(d1).size).toBe(0);
@@ -87,7 +124,14 @@ describe('annotations in a Y.Doc', () => {
     const mine = new Y.Doc();
     const shared = new Y.Doc();
     putAnnotation(mine, note('n'));
-    addReply(mine, { id: 'r1', annotationId: 'n', author: 'u1', authorName: 'A', createdAt: 1, text: 'ghi chú' });
+    addReply(mine, {
+      id: 'r1',
+      annotationId: 'n',
+      author: 'u1',
+      authorName: 'A',
+      createdAt: 1,
+      text: 'ghi chú',
+    });
     expect(shareAnnotation(mine, shared, 'n', 50)).toBe(true);
     expect(readAnnotations(mine)).toEqual([]);
     expect(readAnnotations(shared).map((a) => [a.id, a.updatedAt])).toEqual([['n', 50]]);

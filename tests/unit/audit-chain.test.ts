@@ -24,13 +24,20 @@ describe('audit chain', () => {
     expect(first.prevHash).toBe(GENESIS);
     expect(second.prevHash).toBe(first.hash);
     expect(second.seq).toBe(2);
-    expect(audit.verify('m1')).toEqual({ valid: true, head: second.hash, count: 2, firstBroken: null });
+    expect(audit.verify('m1')).toEqual({
+      valid: true,
+      head: second.hash,
+      count: 2,
+      firstBroken: null,
+    });
   });
 
   it('names the first broken link when an event is altered', () => {
     const { db, audit } = chain();
     for (let i = 0; i < 5; i++) audit.append('m1', 'u1', 'x', { i });
-    db.prepare("UPDATE audit_events SET payload = '{\"i\":99}' WHERE meeting_id = 'm1' AND seq = 3").run();
+    db.prepare(
+      "UPDATE audit_events SET payload = '{\"i\":99}' WHERE meeting_id = 'm1' AND seq = 3",
+    ).run();
     const report = audit.verify('m1');
     expect(report.valid).toBe(false);
     expect(report.firstBroken?.seq).toBe(3);

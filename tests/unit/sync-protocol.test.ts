@@ -10,7 +10,10 @@ function presence(states: Array<[number, Record<string, unknown>]>): Uint8Array 
     awareness.states.set(id, state);
     awareness.meta.set(id, { clock: 3, lastUpdated: 0 });
   }
-  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, states.map(([id]) => id));
+  const update = awarenessProtocol.encodeAwarenessUpdate(
+    awareness,
+    states.map(([id]) => id),
+  );
   awareness.destroy();
   return update;
 }

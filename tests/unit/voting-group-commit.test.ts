@@ -16,7 +16,8 @@ describe('group commit', () => {
     db.exec('CREATE TABLE votes (voter TEXT PRIMARY KEY, choice TEXT NOT NULL) STRICT');
     // A second connection sees only committed rows.
     const reader = new BetterSqlite3(file, { readonly: true });
-    const committed = () => (reader.prepare('SELECT count(*) AS n FROM votes').get() as { n: number }).n;
+    const committed = () =>
+      (reader.prepare('SELECT count(*) AS n FROM votes').get() as { n: number }).n;
     const insert = db.prepare('INSERT INTO votes (voter, choice) VALUES (?, ?)');
     const group = createGroupCommit(db);
     const seenByOthers: number[] = [];
@@ -27,8 +28,18 @@ describe('group commit', () => {
         if (fail) throw new Error(`refused ${voter}`);
         return voter;
       });
-    const results = await Promise.allSettled([submit('a', 'yes'), submit('b', 'no', true), submit('a', 'no'), submit('c', 'yes')]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    const results = await Promise.allSettled([
+      submit('a', 'yes'),
+      submit('b', 'no', true),
+      submit('a', 'no'),
+      submit('c', 'yes'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
     expect(String((results[1] as PromiseRejectedResult).reason)).toContain('refused b');
     expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE|PRIMARY/);
     // Nothing was visible outside until the one commit at the end of the batch.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, decideBallot, quorumReached, ruleSatisfied } from '../../shared/voting/rules';
+import {
+  DEFAULT_OPTIONS,
+  decideBallot,
+  quorumReached,
+  ruleSatisfied,
+} from '../../shared/voting/rules';
 
 describe('quorum', () => {
   it('means more than the share, or everyone for a share of 1', () => {
@@ -26,8 +31,12 @@ describe('majority rules', () => {
     expect(ruleSatisfied('majority_of_members', 6, t)).toBe(true);
   });
   it('two_thirds_of_members: at least two thirds, exact at the boundary', () => {
-    expect(ruleSatisfied('two_thirds_of_members', 6, { members: 9, present: 9, cast: 9 })).toBe(true);
-    expect(ruleSatisfied('two_thirds_of_members', 5, { members: 9, present: 9, cast: 9 })).toBe(false);
+    expect(ruleSatisfied('two_thirds_of_members', 6, { members: 9, present: 9, cast: 9 })).toBe(
+      true,
+    );
+    expect(ruleSatisfied('two_thirds_of_members', 5, { members: 9, present: 9, cast: 9 })).toBe(
+      false,
+    );
     expect(ruleSatisfied('two_thirds_of_members', 6, t)).toBe(false);
     expect(ruleSatisfied('two_thirds_of_members', 7, t)).toBe(true);
   });
@@ -63,7 +72,13 @@ describe('decideBallot', () => {
     expect(out.passed).toBe(false);
   });
   it('gives 0 % when nothing was cast', () => {
-    const out = decideBallot({ options: ['A', 'B'], tallies: [0, 0], rule: 'majority_of_cast', quorumShare: 0.5, turnout: { members: 3, present: 3, cast: 0 } });
+    const out = decideBallot({
+      options: ['A', 'B'],
+      tallies: [0, 0],
+      rule: 'majority_of_cast',
+      quorumShare: 0.5,
+      turnout: { members: 3, present: 3, cast: 0 },
+    });
     expect(out.percentages).toEqual({ A: 0, B: 0 });
     expect(out.passed).toBe(false);
   });

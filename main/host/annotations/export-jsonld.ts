@@ -24,7 +24,10 @@ function svgFor(a: Annotation): string {
       return `<svg xmlns="http://www.w3.org/2000/svg"><polyline ${s} points="${a.points.map(([x, y]) => `${fmt(x)},${fmt(y)}`).join(' ')}"/></svg>`;
     case 'highlight':
       return `<svg xmlns="http://www.w3.org/2000/svg">${a.quads
-        .map((q) => `<polygon fill="${a.style.color}" points="${fmt(q[0])},${fmt(q[1])} ${fmt(q[2])},${fmt(q[3])} ${fmt(q[6])},${fmt(q[7])} ${fmt(q[4])},${fmt(q[5])}"/>`)
+        .map(
+          (q) =>
+            `<polygon fill="${a.style.color}" points="${fmt(q[0])},${fmt(q[1])} ${fmt(q[2])},${fmt(q[3])} ${fmt(q[6])},${fmt(q[7])} ${fmt(q[4])},${fmt(q[5])}"/>`,
+        )
         .join('')}</svg>`;
     case 'note':
       return `<svg xmlns="http://www.w3.org/2000/svg"><rect x="${fmt(a.at[0])}" y="${fmt(a.at[1] - NOTE_ICON_SIZE)}" width="${NOTE_ICON_SIZE}" height="${NOTE_ICON_SIZE}"/></svg>`;
@@ -42,7 +45,10 @@ const motivation: Record<Annotation['kind'], string> = {
   shape: 'highlighting',
 };
 
-export function annotationsToJsonLd(layers: readonly { layer: 'shared' | 'mine'; content: AnnotationLayerContent }[], ctx: JsonLdContext) {
+export function annotationsToJsonLd(
+  layers: readonly { layer: 'shared' | 'mine'; content: AnnotationLayerContent }[],
+  ctx: JsonLdContext,
+) {
   const idOf = (id: string) => `${ctx.source}#annotation-${encodeURIComponent(id)}`;
   const items: unknown[] = [];
   for (const { layer, content } of layers) {
@@ -53,12 +59,15 @@ export function annotationsToJsonLd(layers: readonly { layer: 'shared' | 'mine';
       items.push({
         id: idOf(a.id),
         type: 'Annotation',
-        motivation: a.kind === 'highlight' && a.mode !== 'highlight' ? 'editing' : motivation[a.kind],
+        motivation:
+          a.kind === 'highlight' && a.mode !== 'highlight' ? 'editing' : motivation[a.kind],
         creator: { id: `urn:phonghop:user:${a.author}`, type: 'Person', name: a.authorName },
         created: iso(a.createdAt),
         modified: iso(a.updatedAt),
         audience: layer === 'shared' ? 'shared' : 'private',
-        ...(text ? { body: { type: 'TextualBody', value: text, format: 'text/plain', language: 'vi' } } : {}),
+        ...(text
+          ? { body: { type: 'TextualBody', value: text, format: 'text/plain', language: 'vi' } }
+          : {}),
         target: {
           source: ctx.source,
           selector: {

@@ -26,7 +26,10 @@ export async function exportAnnotatedPdf(
   layers: readonly AnnotationLayerContent[],
   opts: { password?: string } = {},
 ): Promise<ExportResult> {
-  const pdf = await PDFDocument.load(paper, { updateMetadata: false, ...(opts.password ? { password: opts.password } : {}) });
+  const pdf = await PDFDocument.load(paper, {
+    updateMetadata: false,
+    ...(opts.password ? { password: opts.password } : {}),
+  });
   const pages = pdf.getPages();
   let written = 0;
   let skipped = 0;
@@ -67,9 +70,17 @@ function appendToPage(page: PDFPage, ref: PDFRef): void {
 }
 
 /** A Form XObject drawing `ops` over `rect`, with a graphics state for opacity if needed. */
-function appearance(pdf: PDFDocument, rect: number[], ops: string, opacity: number, multiply = false): PDFRef {
+function appearance(
+  pdf: PDFDocument,
+  rect: number[],
+  ops: string,
+  opacity: number,
+  multiply = false,
+): PDFRef {
   const ctx = pdf.context;
-  const gs = multiply ? { Type: 'ExtGState', CA: opacity, ca: opacity, BM: 'Multiply' } : { Type: 'ExtGState', CA: opacity, ca: opacity };
+  const gs = multiply
+    ? { Type: 'ExtGState', CA: opacity, ca: opacity, BM: 'Multiply' }
+    : { Type: 'ExtGState', CA: opacity, ca: opacity };
   const stream = ctx.flateStream(`/GS0 gs\n${ops}`, {
     Type: 'XObject',
     Subtype: 'Form',
@@ -79,7 +90,13 @@ function appearance(pdf: PDFDocument, rect: number[], ops: string, opacity: numb
   return ctx.register(stream);
 }
 
-function common(pdf: PDFDocument, a: Annotation | NoteReply, subtype: string, rect: number[], contents: string): PDFDict {
+function common(
+  pdf: PDFDocument,
+  a: Annotation | NoteReply,
+  subtype: string,
+  rect: number[],
+  contents: string,
+): PDFDict {
   const ctx = pdf.context;
   const dict = ctx.obj({
     Type: 'Annot',
@@ -112,18 +129,30 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
       let path = `${num(first![0])} ${num(first![1])} m\n`;
       for (const [x, y] of rest) path += `${num(x)} ${num(y)} l\n`;
       if (rest.length === 0) path += `${num(first![0])} ${num(first![1])} l\n`;
-      dict.set(PDFName.of('AP'), ctx.obj({ N: appearance(pdf, rect, `${stroke} ${num(a.style.width)} w 1 J 1 j\n${path}S`, a.style.opacity) }));
+      dict.set(
+        PDFName.of('AP'),
+        ctx.obj({
+          N: appearance(
+            pdf,
+            rect,
+            `${stroke} ${num(a.style.width)} w 1 J 1 j\n${path}S`,
+            a.style.opacity,
+          ),
+        }),
+      );
       break;
     }
     case 'highlight': {
-      const subtype = a.mode === 'highlight' ? 'Highlight' : a.mode === 'underline' ? 'Underline' : 'StrikeOut';
+      const subtype =
+        a.mode === 'highlight' ? 'Highlight' : a.mode === 'underline' ? 'Underline' : 'StrikeOut';
       dict = common(pdf, a, subtype, rect, a.text);
       dict.set(PDFName.of('QuadPoints'), ctx.obj(a.quads.flat()));
       let ops = '';
       for (const q of a.quads) {
         // QuadPoints: upper-left, upper-right, lower-left, lower-right.
         const [x1, y1, x2, y2, x3, y3, x4, y4] = q;
-        if (a.mode === 'highlight') ops += `${fill}\n${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l ${num(x4)} ${num(y4)} l ${num(x3)} ${num(y3)} l f\n`;
+        if (a.mode === 'highlight')
+          ops += `${fill}\n${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l ${num(x4)} ${num(y4)} l ${num(x3)} ${num(y3)} l f\n`;
         else {
           const t = a.mode === 'underline' ? 0.08 : 0.5;
           const ya = y3 + (y1 - y3) * t;
@@ -132,7 +161,18 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
           ops += `${stroke} ${num(w)} w ${num(x3)} ${num(ya)} m ${num(x4)} ${num(yb)} l S\n`;
         }
       }
-      dict.set(PDFName.of('AP'), ctx.obj({ N: appearance(pdf, rect, ops, a.mode === 'highlight' ? Math.min(a.style.opacity, 0.5) : a.style.opacity, a.mode === 'highlight') }));
+      dict.set(
+        PDFName.of('AP'),
+        ctx.obj({
+          N: appearance(
+            pdf,
+            rect,
+            ops,
+            a.mode === 'highlight' ? Math.min(a.style.opacity, 0.5) : a.style.opacity,
+            a.mode === 'highlight',
+          ),
+        }),
+      );
       break;
     }
     case 'note': {
@@ -149,8 +189,23 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
       if (a.shape === 'rect') {
         dict = common(pdf, a, 'Square', rect, '');
         const w = a.style.width;
-        const [x1, y1, x2, y2] = [rect[0] + w / 2, rect[1] + w / 2, rect[2] - w / 2, rect[3] - w / 2];
-        dict.set(PDFName.of('AP'), ctx.obj({ N: appearance(pdf, rect, `${stroke} ${num(w)} w ${num(x1)} ${num(y1)} ${num(x2 - x1)} ${num(y2 - y1)} re S`, a.style.opacity) }));
+        const [x1, y1, x2, y2] = [
+          rect[0] + w / 2,
+          rect[1] + w / 2,
+          rect[2] - w / 2,
+          rect[3] - w / 2,
+        ];
+        dict.set(
+          PDFName.of('AP'),
+          ctx.obj({
+            N: appearance(
+              pdf,
+              rect,
+              `${stroke} ${num(w)} w ${num(x1)} ${num(y1)} ${num(x2 - x1)} ${num(y2 - y1)} re S`,
+              a.style.opacity,
+            ),
+          }),
+        );
       } else {
         const head = Math.max(6, a.style.width * 4);
         const arrowRect = [rect[0] - head, rect[1] - head, rect[2] + head, rect[3] + head];
@@ -160,18 +215,31 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
         const [fx, fy] = a.from;
         const [tx, ty] = a.to;
         const ang = Math.atan2(ty - fy, tx - fx);
-        const wing = (d: number) => [tx - head * Math.cos(ang + d), ty - head * Math.sin(ang + d)] as const;
+        const wing = (d: number) =>
+          [tx - head * Math.cos(ang + d), ty - head * Math.sin(ang + d)] as const;
         const [ax, ay] = wing(0.45);
         const [bx, by] = wing(-0.45);
         const ops = `${stroke} ${num(a.style.width)} w 1 J 1 j ${num(fx)} ${num(fy)} m ${num(tx)} ${num(ty)} l S ${num(ax)} ${num(ay)} m ${num(tx)} ${num(ty)} l ${num(bx)} ${num(by)} l S`;
-        dict.set(PDFName.of('AP'), ctx.obj({ N: appearance(pdf, arrowRect, ops, a.style.opacity) }));
+        dict.set(
+          PDFName.of('AP'),
+          ctx.obj({ N: appearance(pdf, arrowRect, ops, a.style.opacity) }),
+        );
       }
       break;
     }
   }
   dict.set(PDFName.of('C'), ctx.obj(colour));
-  if (a.kind !== 'highlight' && a.kind !== 'note') dict.set(PDFName.of('BS'), ctx.obj({ W: a.style.width, S: 'S' }));
-  if (a.style.opacity < 1 || a.kind === 'highlight') dict.set(PDFName.of('CA'), ctx.obj(a.kind === 'highlight' && a.mode === 'highlight' ? Math.min(a.style.opacity, 0.5) : a.style.opacity));
+  if (a.kind !== 'highlight' && a.kind !== 'note')
+    dict.set(PDFName.of('BS'), ctx.obj({ W: a.style.width, S: 'S' }));
+  if (a.style.opacity < 1 || a.kind === 'highlight')
+    dict.set(
+      PDFName.of('CA'),
+      ctx.obj(
+        a.kind === 'highlight' && a.mode === 'highlight'
+          ? Math.min(a.style.opacity, 0.5)
+          : a.style.opacity,
+      ),
+    );
   dict.set(PDFName.of('P'), page.ref);
   const ref = ctx.register(dict);
   appendToPage(page, ref);
@@ -179,7 +247,14 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
   if (a.kind === 'note') {
     // The popup shows the note's text in readers; it belongs to the note (/Parent) and vice versa.
     const [x, y] = a.at;
-    const popup = ctx.obj({ Type: 'Annot', Subtype: 'Popup', Rect: [x + NOTE_ICON_SIZE, y - 120, x + NOTE_ICON_SIZE + 200, y], Open: false, Parent: ref, P: page.ref });
+    const popup = ctx.obj({
+      Type: 'Annot',
+      Subtype: 'Popup',
+      Rect: [x + NOTE_ICON_SIZE, y - 120, x + NOTE_ICON_SIZE + 200, y],
+      Open: false,
+      Parent: ref,
+      P: page.ref,
+    });
     const popupRef = ctx.register(popup);
     dict.set(PDFName.of('Popup'), popupRef);
     appendToPage(page, popupRef);

@@ -14,7 +14,9 @@ const stores = new WeakMap<Services['db'], DocStore>();
 function storeFor(services: Services): DocStore {
   let store = stores.get(services.db);
   if (!store) {
-    store = createDocStore(services.db, (name, seq, err) => services.log.warn({ name, seq, err }, 'unreadable sync row skipped in export'));
+    store = createDocStore(services.db, (name, seq, err) =>
+      services.log.warn({ name, seq, err }, 'unreadable sync row skipped in export'),
+    );
     stores.set(services.db, store);
   }
   return store;
@@ -31,12 +33,21 @@ export function loadLayer(services: Services, name: string): AnnotationLayerCont
 }
 
 /** The requested layers for one caller: `mine` is always the caller's own private doc. */
-export function loadLayers(services: Services, documentId: string, userId: string, layers: readonly ('shared' | 'mine')[]) {
+export function loadLayers(
+  services: Services,
+  documentId: string,
+  userId: string,
+  layers: readonly ('shared' | 'mine')[],
+) {
   return layers.map((layer) => ({
     layer,
     content: loadLayer(
       services,
-      docNameToString(layer === 'shared' ? { kind: 'annotations', documentId } : { kind: 'notes', documentId, userId }),
+      docNameToString(
+        layer === 'shared'
+          ? { kind: 'annotations', documentId }
+          : { kind: 'notes', documentId, userId },
+      ),
     ),
   }));
 }

@@ -50,7 +50,12 @@ function bearer(req: IncomingMessage, url: URL): string | null {
 function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ApiError(400, 'validation', { detail: `${what}: ${z.prettifyError(result.error)}` }, result.error.issues);
+  throw new ApiError(
+    400,
+    'validation',
+    { detail: `${what}: ${z.prettifyError(result.error)}` },
+    result.error.issues,
+  );
 }
 
 function queryObject(url: URL): Record<string, string> {
@@ -64,7 +69,10 @@ async function sendBinary(res: ServerResponse, reply: BinaryReply): Promise<void
   res.setHeader('Content-Type', reply.contentType);
   if (reply.length !== undefined) res.setHeader('Content-Length', reply.length);
   if (reply.filename)
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(reply.filename)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `inline; filename*=UTF-8''${encodeURIComponent(reply.filename)}`,
+    );
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   if (reply.body instanceof Readable) {
     await new Promise<void>((resolve, reject) => {
@@ -84,7 +92,11 @@ export interface ServerTls {
   key: string;
 }
 
-export function createHttpServer(services: Services, handlers: AllHandlers, tls?: ServerTls): http.Server | https.Server {
+export function createHttpServer(
+  services: Services,
+  handlers: AllHandlers,
+  tls?: ServerTls,
+): http.Server | https.Server {
   const routes = compileRoutes(commands as Record<string, CommandDef>);
   const table = handlers as unknown as Record<string, Handler<CommandDef>>;
 
@@ -96,16 +108,28 @@ export function createHttpServer(services: Services, handlers: AllHandlers, tls?
     const { route, params: rawParams } = found;
     const def = route.def;
     const token = bearer(req, url);
-    const user = def.access.kind === 'anyone' ? safeAuth(services, token) : authenticate(services, token);
+    const user =
+      def.access.kind === 'anyone' ? safeAuth(services, token) : authenticate(services, token);
     const scope = authorize(services, def.access, user, rawParams);
     const params = def.params ? validate(def.params, rawParams, 'path') : {};
     const query = def.query ? validate(def.query, queryObject(url), 'query') : {};
     let body: unknown;
     if (def.body === 'raw') body = 'raw';
-    else if (def.body) body = validate(def.body, await readJsonBody(req, services.config.maxJsonBytes), 'body');
+    else if (def.body)
+      body = validate(def.body, await readJsonBody(req, services.config.maxJsonBytes), 'body');
     else req.resume();
 
-    const ctx = { user, token, params, query, body, lang, req, res, scope } as RequestContext<CommandDef>;
+    const ctx = {
+      user,
+      token,
+      params,
+      query,
+      body,
+      lang,
+      req,
+      res,
+      scope,
+    } as RequestContext<CommandDef>;
     const handler = table[route.name];
     if (!handler) throw new ApiError(404, 'route_not_found', { path: url.pathname });
     const result = await handler(ctx, services);
@@ -133,9 +157,10 @@ export function createHttpServer(services: Services, handlers: AllHandlers, tls?
       sendError(res, new ApiError(400, 'bad_request', { detail: 'URL' }), lang);
       return;
     }
-    const work = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)
-      ? handleApi(req, res, url, lang)
-      : serveStatic(req, res, url, services.config.rendererDir);
+    const work =
+      url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)
+        ? handleApi(req, res, url, lang)
+        : serveStatic(req, res, url, services.config.rendererDir);
     work.catch((err: unknown) => {
       if (err instanceof ApiError) {
         if (err.status >= 500) services.log.error({ err }, 'request failed');
@@ -147,7 +172,9 @@ export function createHttpServer(services: Services, handlers: AllHandlers, tls?
     });
   };
   // Same handler over HTTPS when the host serves the LAN (the listener itself lives in host.ts).
-  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
+  const server = tls
+    ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest)
+    : http.createServer(onRequest);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

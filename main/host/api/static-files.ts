@@ -35,7 +35,9 @@ export async function serveStatic(
   if (!root) {
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end('Phòng họp không giấy: the app is not built (npm run build:renderer). The API is at /api/v1.\n');
+    res.end(
+      'Phòng họp không giấy: the app is not built (npm run build:renderer). The API is at /api/v1.\n',
+    );
     return;
   }
   let rel: string;
@@ -46,7 +48,8 @@ export async function serveStatic(
   }
   const base = path.resolve(root);
   let file = path.resolve(base, `.${path.posix.normalize(rel)}`);
-  if (file !== base && !file.startsWith(base + path.sep)) throw new ApiError(404, 'not_found', { what: rel });
+  if (file !== base && !file.startsWith(base + path.sep))
+    throw new ApiError(404, 'not_found', { what: rel });
   let stat = await fs.promises.stat(file).catch(() => null);
   if (stat?.isDirectory()) {
     file = path.join(file, 'index.html');
@@ -63,7 +66,12 @@ export async function serveStatic(
   res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
   res.setHeader('Content-Length', stat.size);
   // Hashed asset names never change; index.html must always be fresh.
-  res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader(
+    'Cache-Control',
+    file.includes(`${path.sep}assets${path.sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+  );
   if (req.method === 'HEAD') {
     res.end();
     return;

@@ -66,7 +66,9 @@ function migrate(
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = latestVersion(migrations);
   if (current > latest) throw new NewerDatabaseError(current, latest);
-  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  const pending = migrations
+    .filter((m) => m.version > current)
+    .sort((a, b) => a.version - b.version);
   if (pending.length === 0) return;
   if (existed && current > 0) {
     // A copy of the whole file before any schema change: a failed or regretted upgrade can be undone.

@@ -1,6 +1,11 @@
 import type { Database } from '../archive/db';
 import type { MeetingsRepo } from '../archive/repos/meetings';
-import type { AttendanceEntry, AttendanceLive, AttendanceStatus, AttendanceSummary } from '../../../shared/api/schemas/live';
+import type {
+  AttendanceEntry,
+  AttendanceLive,
+  AttendanceStatus,
+  AttendanceSummary,
+} from '../../../shared/api/schemas/live';
 import { quorumReached } from '../../../shared/voting/rules';
 
 interface Row {
@@ -19,7 +24,9 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
        ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
          marked_by = excluded.marked_by, at = excluded.at`,
     ),
-    all: db.prepare<[string], Row>('SELECT user_id, status, reason, marked_by, at FROM attendance WHERE meeting_id = ?'),
+    all: db.prepare<[string], Row>(
+      'SELECT user_id, status, reason, marked_by, at FROM attendance WHERE meeting_id = ?',
+    ),
     one: db.prepare<[string, string], Row>(
       'SELECT user_id, status, reason, marked_by, at FROM attendance WHERE meeting_id = ? AND user_id = ?',
     ),
@@ -27,11 +34,23 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
       `SELECT p.user_id FROM participants p JOIN attendance a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
        WHERE p.meeting_id = ? AND p.can_vote = 1 AND p.role <> 'observer' AND a.status = 'present'`,
     ),
-    participant: db.prepare<[string, string], { user_id: string; display_name: string; role: string; can_vote: number }>(
+    participant: db.prepare<
+      [string, string],
+      { user_id: string; display_name: string; role: string; can_vote: number }
+    >(
       `SELECT p.user_id, u.display_name, p.role, p.can_vote FROM participants p JOIN users u ON u.id = p.user_id
        WHERE p.meeting_id = ? AND p.user_id = ?`,
     ),
-    codes: db.prepare<[string], { user_id: string; role: string; can_vote: number; status: AttendanceStatus | null; at: string | null }>(
+    codes: db.prepare<
+      [string],
+      {
+        user_id: string;
+        role: string;
+        can_vote: number;
+        status: AttendanceStatus | null;
+        at: string | null;
+      }
+    >(
       `SELECT p.user_id, p.role, p.can_vote, a.status, a.at FROM participants p
        LEFT JOIN attendance a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
        WHERE p.meeting_id = ? ORDER BY p.user_id`,
@@ -42,7 +61,13 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
   };
 
   return {
-    mark(meetingId: string, userId: string, status: AttendanceStatus, reason: string | null, markedBy: string): void {
+    mark(
+      meetingId: string,
+      userId: string,
+      status: AttendanceStatus,
+      reason: string | null,
+      markedBy: string,
+    ): void {
       q.upsert.run(meetingId, userId, status, reason, markedBy, new Date().toISOString());
     },
     statusOf(meetingId: string, userId: string): AttendanceStatus | null {
@@ -60,7 +85,10 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
       const p = q.participant.get(meetingId, userId);
       if (!p) return undefined;
       const r = q.one.get(meetingId, userId);
-      return toEntry({ userId: p.user_id, displayName: p.display_name, role: p.role, canVote: p.can_vote === 1 }, r);
+      return toEntry(
+        { userId: p.user_id, displayName: p.display_name, role: p.role, canVote: p.can_vote === 1 },
+        r,
+      );
     },
     /**
      * What the live doc carries: counts, quorum, and one character per participant (ordered by
@@ -80,8 +108,13 @@ export function createAttendance(db: Database, meetings: MeetingsRepo) {
         unmarked: rows.filter((r) => r.status === null).length,
         quorumShare,
         quorumReached: quorumReached(presentMembers, members, quorumShare),
-        codes: rows.map((r) => (r.status === 'present' ? 'p' : r.status === 'absent' ? 'a' : '-')).join(''),
-        updatedAt: rows.reduce<string | null>((max, r) => (r.at && (!max || r.at > max) ? r.at : max), null),
+        codes: rows
+          .map((r) => (r.status === 'present' ? 'p' : r.status === 'absent' ? 'a' : '-'))
+          .join(''),
+        updatedAt: rows.reduce<string | null>(
+          (max, r) => (r.at && (!max || r.at > max) ? r.at : max),
+          null,
+        ),
       };
     },
     summary(meetingId: string): AttendanceSummary {

@@ -69,11 +69,26 @@ export function createAuditChain(db: Database) {
         count++;
         const expectedSeq = count;
         if (e.seq !== expectedSeq)
-          return { valid: false, head: prev, count, firstBroken: { seq: e.seq, reason: `sequence gap: expected ${expectedSeq}` } };
+          return {
+            valid: false,
+            head: prev,
+            count,
+            firstBroken: { seq: e.seq, reason: `sequence gap: expected ${expectedSeq}` },
+          };
         if (e.prevHash !== prev)
-          return { valid: false, head: prev, count, firstBroken: { seq: e.seq, reason: 'link to the previous event does not match' } };
+          return {
+            valid: false,
+            head: prev,
+            count,
+            firstBroken: { seq: e.seq, reason: 'link to the previous event does not match' },
+          };
         if (eventHash(e) !== e.hash)
-          return { valid: false, head: prev, count, firstBroken: { seq: e.seq, reason: 'event content does not match its hash' } };
+          return {
+            valid: false,
+            head: prev,
+            count,
+            firstBroken: { seq: e.seq, reason: 'event content does not match its hash' },
+          };
         prev = e.hash;
         after = e.seq;
       }
@@ -82,7 +97,12 @@ export function createAuditChain(db: Database) {
   }
 
   return {
-    append(meetingId: string, actorId: string | null, action: string, payload: unknown = {}): AuditEvent {
+    append(
+      meetingId: string,
+      actorId: string | null,
+      action: string,
+      payload: unknown = {},
+    ): AuditEvent {
       const last = head.get(meetingId);
       const partial = {
         meetingId,

@@ -8,8 +8,12 @@ const MAXMEM = 64 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, n: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEYLEN, { N: n, r: 8, p: 1, maxmem: MAXMEM }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEYLEN,
+      { N: n, r: 8, p: 1, maxmem: MAXMEM },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }

@@ -92,7 +92,9 @@ const PAPERS: DemoPaper[] = [
           'Dự án 1: Tuyến đường ven biển nối cảng Liên Chiểu - dự kiến bố trí 4.500 tỷ đồng.',
           'Dự án 2: Trung tâm dữ liệu tỉnh - dự kiến bố trí 1.200 tỷ đồng.',
         ],
-        ['Phương án đấu thầu và tiến độ chi tiết của từng dự án được trình bày tại phụ lục kèm theo.'],
+        [
+          'Phương án đấu thầu và tiến độ chi tiết của từng dự án được trình bày tại phụ lục kèm theo.',
+        ],
       ],
     },
   },
@@ -111,7 +113,9 @@ const PAPERS: DemoPaper[] = [
           'Kinh tế số: kinh tế số chiếm 25% GRDP vào năm 2030.',
           'Xã hội số: 90% người dân trưởng thành có điện thoại thông minh và tài khoản định danh điện tử.',
         ],
-        ['Tổ chức thực hiện: giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành, địa phương.'],
+        [
+          'Tổ chức thực hiện: giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành, địa phương.',
+        ],
       ],
     },
   },
@@ -147,7 +151,11 @@ export const demoPapers: DemoExtension = async (s, ctx) => {
       agendaItemId: ctx.agendaIds[paper.agendaIndex] ?? null,
       confidential: paper.spec.confidential === true,
       access: paper.readers?.map((u) => ctx.users[u]!),
-      trusted: { pages: paper.spec.pages.length, title: paper.spec.title, text: pageTexts(paper.spec) },
+      trusted: {
+        pages: paper.spec.pages.length,
+        title: paper.spec.title,
+        text: pageTexts(paper.spec),
+      },
     });
   }
 };

@@ -4,7 +4,12 @@ import type { MeetingRole } from '../../../shared/api/schemas/common';
 
 export const DEMO_PASSWORD = 'demo';
 
-const DEMO_USERS: Array<{ username: string; displayName: string; role: MeetingRole; canCreate: boolean }> = [
+const DEMO_USERS: Array<{
+  username: string;
+  displayName: string;
+  role: MeetingRole;
+  canCreate: boolean;
+}> = [
   { username: 'chu-toa', displayName: 'Nguyễn Văn Hùng (Chủ tọa)', role: 'chair', canCreate: true },
   { username: 'thu-ky', displayName: 'Trần Thị Lan (Thư ký)', role: 'secretary', canCreate: true },
   { username: 'dai-bieu-1', displayName: 'Lê Minh Đức', role: 'delegate', canCreate: false },
@@ -16,9 +21,21 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: MeetingRo
 
 export const DEMO_AGENDA = [
   { title: 'Khai mạc, thông qua chương trình họp', presenter: 'Chủ tọa', durationMinutes: 10 },
-  { title: 'Báo cáo tình hình kinh tế - xã hội quý III năm 2026', presenter: 'Sở Kế hoạch và Đầu tư', durationMinutes: 30 },
-  { title: 'Tờ trình phê duyệt kế hoạch đầu tư công trung hạn', presenter: 'Sở Tài chính', durationMinutes: 30 },
-  { title: 'Dự thảo đề án chuyển đổi số tỉnh Đà Nẵng giai đoạn 2026-2030', presenter: 'Sở Thông tin và Truyền thông', durationMinutes: 25 },
+  {
+    title: 'Báo cáo tình hình kinh tế - xã hội quý III năm 2026',
+    presenter: 'Sở Kế hoạch và Đầu tư',
+    durationMinutes: 30,
+  },
+  {
+    title: 'Tờ trình phê duyệt kế hoạch đầu tư công trung hạn',
+    presenter: 'Sở Tài chính',
+    durationMinutes: 30,
+  },
+  {
+    title: 'Dự thảo đề án chuyển đổi số tỉnh Đà Nẵng giai đoạn 2026-2030',
+    presenter: 'Sở Thông tin và Truyền thông',
+    durationMinutes: 25,
+  },
   { title: 'Biểu quyết và kết luận', presenter: 'Chủ tọa', durationMinutes: 15 },
 ];
 
@@ -34,7 +51,10 @@ export interface DemoContext {
  * Seeds the demo meeting when the archive has none: accounts chu-toa, thu-ky, dai-bieu-1..5
  * (password "demo"), a published meeting with its agenda, then whatever extensions add.
  */
-export async function seedDemo(s: Services, extensions: readonly DemoExtension[] = []): Promise<DemoContext | null> {
+export async function seedDemo(
+  s: Services,
+  extensions: readonly DemoExtension[] = [],
+): Promise<DemoContext | null> {
   if (s.meetings.count() > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx = s.tx((): DemoContext => {
@@ -63,7 +83,11 @@ export async function seedDemo(s: Services, extensions: readonly DemoExtension[]
     });
     s.meetings.replaceParticipants(
       meeting.id,
-      DEMO_USERS.map((u) => ({ userId: users[u.username]!, role: u.role, canVote: u.role === 'delegate' || u.role === 'chair' })),
+      DEMO_USERS.map((u) => ({
+        userId: users[u.username]!,
+        role: u.role,
+        canVote: u.role === 'delegate' || u.role === 'chair',
+      })),
     );
     const agendaIds = DEMO_AGENDA.map((item) => s.meetings.addAgendaItem(meeting.id, item).id);
     s.meetings.setStatus(meeting.id, 'published');

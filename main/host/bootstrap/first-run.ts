@@ -21,6 +21,12 @@ export async function ensureAdmin(s: Services): Promise<void> {
     });
     s.audit.append('', admin.id, 'user.create', { userId: admin.id, username: 'admin' });
   });
-  if (!fromEnv) s.config.announce(`First start: account "admin" created with password: ${password}  (shown once; change it)`);
-  else s.config.announce('First start: account "admin" created with the password from PHONGHOP_ADMIN_PASSWORD.');
+  if (!fromEnv)
+    s.config.announce(
+      `First start: account "admin" created with password: ${password}  (shown once; change it)`,
+    );
+  else
+    s.config.announce(
+      'First start: account "admin" created with the password from PHONGHOP_ADMIN_PASSWORD.',
+    );
 }

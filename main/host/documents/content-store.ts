@@ -50,7 +50,8 @@ function copyInto(body: Readable, check: Transform, out: Writable): Promise<void
     // The client hung up before sending everything it announced.
     body.once('aborted', () => fail(new Error('upload aborted')));
     body.once('close', () => {
-      if (!(body as Readable & { complete?: boolean }).complete && body.readableEnded === false) fail(new Error('upload cut off'));
+      if (!(body as Readable & { complete?: boolean }).complete && body.readableEnded === false)
+        fail(new Error('upload cut off'));
     });
     check.once('error', fail);
     out.once('error', fail);

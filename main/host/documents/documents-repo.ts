@@ -98,7 +98,9 @@ export function toSummary(r: DocumentRecord): DocumentSummary {
 export function createDocumentsRepo(db: Database) {
   const q = {
     get: db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`),
-    meetingOf: db.prepare<[string], { meeting_id: string }>('SELECT meeting_id FROM documents WHERE id = ?'),
+    meetingOf: db.prepare<[string], { meeting_id: string }>(
+      'SELECT meeting_id FROM documents WHERE id = ?',
+    ),
     current: db.prepare<[string], DocumentRow>(
       `SELECT ${COLUMNS} FROM documents WHERE meeting_id = ? AND replaced_by IS NULL AND deleted_at IS NULL
        ORDER BY uploaded_at, id`,
@@ -106,7 +108,9 @@ export function createDocumentsRepo(db: Database) {
     live: db.prepare<[string], DocumentRow>(
       `SELECT ${COLUMNS} FROM documents WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY uploaded_at, id`,
     ),
-    versions: db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE lineage_id = ? ORDER BY version`),
+    versions: db.prepare<[string], DocumentRow>(
+      `SELECT ${COLUMNS} FROM documents WHERE lineage_id = ? ORDER BY version`,
+    ),
     insert: db.prepare(
       `INSERT INTO documents (id, lineage_id, meeting_id, agenda_item_id, version, title, filename, sha256, size,
          pages, confidential, encrypted, has_scripts, thumbnail, uploaded_by, uploaded_at)
@@ -114,12 +118,18 @@ export function createDocumentsRepo(db: Database) {
          @pages, @confidential, @encrypted, @hasScripts, @thumbnail, @uploadedBy, @uploadedAt)`,
     ),
     setReplacedBy: db.prepare('UPDATE documents SET replaced_by = ? WHERE id = ?'),
-    deleteLineage: db.prepare('UPDATE documents SET deleted_at = ? WHERE lineage_id = ? AND deleted_at IS NULL'),
+    deleteLineage: db.prepare(
+      'UPDATE documents SET deleted_at = ? WHERE lineage_id = ? AND deleted_at IS NULL',
+    ),
     setConfidential: db.prepare('UPDATE documents SET confidential = ? WHERE lineage_id = ?'),
     setTitle: db.prepare('UPDATE documents SET title = ? WHERE lineage_id = ?'),
     setAgendaItem: db.prepare('UPDATE documents SET agenda_item_id = ? WHERE lineage_id = ?'),
-    thumbnail: db.prepare<[string], { thumbnail: Buffer | null }>('SELECT thumbnail FROM documents WHERE id = ?'),
-    access: db.prepare<[string], { user_id: string }>('SELECT user_id FROM document_access WHERE lineage_id = ? ORDER BY user_id'),
+    thumbnail: db.prepare<[string], { thumbnail: Buffer | null }>(
+      'SELECT thumbnail FROM documents WHERE id = ?',
+    ),
+    access: db.prepare<[string], { user_id: string }>(
+      'SELECT user_id FROM document_access WHERE lineage_id = ? ORDER BY user_id',
+    ),
     isListed: db.prepare<[string, string], { one: number }>(
       'SELECT 1 AS one FROM document_access WHERE lineage_id = ? AND user_id = ?',
     ),
@@ -129,7 +139,9 @@ export function createDocumentsRepo(db: Database) {
     pages: db.prepare<[string], { page: number; text: string }>(
       'SELECT page, text FROM document_pages WHERE document_id = ? ORDER BY page',
     ),
-    shaInUse: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE sha256 = ? LIMIT 1'),
+    shaInUse: db.prepare<[string], { one: number }>(
+      'SELECT 1 AS one FROM documents WHERE sha256 = ? LIMIT 1',
+    ),
   };
 
   return {
@@ -200,5 +212,13 @@ export function createDocumentsRepo(db: Database) {
 export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;
 
 export function toVersion(r: DocumentRecord): DocumentVersion {
-  return { id: r.id, version: r.version, sha256: r.sha256, pages: r.pages, size: r.size, filename: r.filename, uploadedAt: r.uploadedAt };
+  return {
+    id: r.id,
+    version: r.version,
+    sha256: r.sha256,
+    pages: r.pages,
+    size: r.size,
+    filename: r.filename,
+    uploadedAt: r.uploadedAt,
+  };
 }

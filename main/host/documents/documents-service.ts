@@ -13,7 +13,12 @@ import { createPaperAccess } from './paper-access';
 import { createPdfParser } from './pdf-parser';
 import type { ParserOptions } from './pdf-parser';
 
-export function createDocuments(db: Database, config: HostConfig, meetings: MeetingsRepo, parser: Partial<ParserOptions> = {}) {
+export function createDocuments(
+  db: Database,
+  config: HostConfig,
+  meetings: MeetingsRepo,
+  parser: Partial<ParserOptions> = {},
+) {
   const repo = createDocumentsRepo(db);
   const access = createPaperAccess(repo, meetings, createUsersRepo(db));
   return {
@@ -32,7 +37,8 @@ export function createDocuments(db: Database, config: HostConfig, meetings: Meet
       s.live.addSection('papersRevision', (meetingId) => {
         const docs = repo.currentOfMeeting(meetingId);
         const parts = docs.map(
-          (d) => `${d.id}:${d.version}:${d.confidential ? 1 : 0}:${d.agendaItemId ?? ''}:${repo.access(d.lineageId).join(',')}`,
+          (d) =>
+            `${d.id}:${d.version}:${d.confidential ? 1 : 0}:${d.agendaItemId ?? ''}:${repo.access(d.lineageId).join(',')}`,
         );
         return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
       });

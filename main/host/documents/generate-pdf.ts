@@ -47,7 +47,12 @@ function wrapUncached(text: string, font: PDFFont, size: number, width: number):
   return lines;
 }
 
-function drawParagraphs(page: PDFPage, font: PDFFont, paragraphs: readonly string[], startY: number): void {
+function drawParagraphs(
+  page: PDFPage,
+  font: PDFFont,
+  paragraphs: readonly string[],
+  startY: number,
+): void {
   const size = 12;
   const width = A4.width - 2 * MARGIN;
   let y = startY;
@@ -67,8 +72,14 @@ export async function generatePaper(spec: PaperSpec): Promise<Uint8Array> {
   // ccmp off: Noto's glyph composition turns 'ụ' into 'u' + a combining dot, and pdf-lib then maps
   // the plain 'u' glyph back to 'ụ' in ToUnicode, which breaks text search and copy. Every
   // Vietnamese letter has its own precomposed glyph, so nothing is lost.
-  const regular = await pdf.embedFont(unicodeFont('regular'), { subset: true, features: { ccmp: false } });
-  const bold = await pdf.embedFont(unicodeFont('bold'), { subset: true, features: { ccmp: false } });
+  const regular = await pdf.embedFont(unicodeFont('regular'), {
+    subset: true,
+    features: { ccmp: false },
+  });
+  const bold = await pdf.embedFont(unicodeFont('bold'), {
+    subset: true,
+    features: { ccmp: false },
+  });
   pdf.setTitle(spec.title, { showInWindowTitleBar: true });
   pdf.setLanguage('vi-VN');
   pdf.setProducer('Phòng họp không giấy');
@@ -76,7 +87,13 @@ export async function generatePaper(spec: PaperSpec): Promise<Uint8Array> {
     const page = pdf.addPage([A4.width, A4.height]);
     let y = A4.height - MARGIN;
     if (spec.confidential) {
-      page.drawText('MẬT', { x: A4.width - MARGIN - 40, y, size: 16, font: bold, color: rgb(0.75, 0, 0) });
+      page.drawText('MẬT', {
+        x: A4.width - MARGIN - 40,
+        y,
+        size: 16,
+        font: bold,
+        color: rgb(0.75, 0, 0),
+      });
     }
     if (i === 0) {
       if (spec.organization) {
@@ -90,13 +107,21 @@ export async function generatePaper(spec: PaperSpec): Promise<Uint8Array> {
       y -= 12;
     }
     drawParagraphs(page, regular, paragraphs, y);
-    page.drawText(`Trang ${i + 1}/${spec.pages.length}`, { x: A4.width / 2 - 24, y: 28, size: 9, font: regular });
+    page.drawText(`Trang ${i + 1}/${spec.pages.length}`, {
+      x: A4.width / 2 - 24,
+      y: 28,
+      size: 9,
+      font: regular,
+    });
   });
   return pdf.save();
 }
 
 /** A long paper for tests and benchmarks: `pages` pages of Vietnamese text, each page numbered. */
-export async function generateLongPaper(pages: number, title = 'Tài liệu thử nghiệm nhiều trang'): Promise<Uint8Array> {
+export async function generateLongPaper(
+  pages: number,
+  title = 'Tài liệu thử nghiệm nhiều trang',
+): Promise<Uint8Array> {
   const body = [
     'Căn cứ Luật Tổ chức chính quyền địa phương, Ủy ban nhân dân tỉnh báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội.',
     'Tổng sản phẩm trên địa bàn tăng trưởng ổn định; thu ngân sách đạt kế hoạch đề ra; đời sống người dân từng bước được cải thiện.',
@@ -105,6 +130,9 @@ export async function generateLongPaper(pages: number, title = 'Tài liệu th�
   return generatePaper({
     title,
     organization: 'ỦY BAN NHÂN DÂN TỈNH',
-    pages: Array.from({ length: pages }, (_, i) => [`Mục ${i + 1}. Nội dung trang số ${i + 1}.`, ...body]),
+    pages: Array.from({ length: pages }, (_, i) => [
+      `Mục ${i + 1}. Nội dung trang số ${i + 1}.`,
+      ...body,
+    ]),
   });
 }

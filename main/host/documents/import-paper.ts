@@ -36,14 +36,18 @@ export interface ImportInput {
 /** A file name safe to show and to put in a header: no folders, no control characters. */
 export function cleanFilename(name: string | undefined): string {
   const base = path.basename((name ?? '').replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return clean || 'tai-lieu.pdf';
 }
 
 function titleFrom(metadataTitle: string | null, filename: string): string {
   // Office exporters put junk like "Microsoft Word - bao cao.docx" in the title; the file name reads better.
-  if (metadataTitle && !/^(microsoft \w+ - |untitled\b|document\d*$)/i.test(metadataTitle)) return metadataTitle;
+  if (metadataTitle && !/^(microsoft \w+ - |untitled\b|document\d*$)/i.test(metadataTitle))
+    return metadataTitle;
   return filename.replace(/\.pdf$/i, '') || filename;
 }
 
@@ -65,7 +69,10 @@ export async function importPaper(s: Services, input: ImportInput): Promise<Docu
   if (!parsed.ok) {
     await s.documents.store.discard(received.tmpFile);
     if (parsed.reason === 'timeout') throw new ApiError(422, 'document_too_complex');
-    s.log.warn({ reason: parsed.reason, detail: parsed.detail.slice(0, 300) }, 'refused an unreadable PDF');
+    s.log.warn(
+      { reason: parsed.reason, detail: parsed.detail.slice(0, 300) },
+      'refused an unreadable PDF',
+    );
     throw new ApiError(422, 'document_corrupt');
   }
   await s.documents.store.commit(received);
@@ -100,19 +107,26 @@ export async function importPaper(s: Services, input: ImportInput): Promise<Docu
       if (latest) s.documents.repo.setReplacedBy(latest.id, id);
       if (!latest && input.access) s.documents.repo.setAccess(record.lineageId, input.access);
       // Every participant may read the audit log: a confidential paper's title stays out of it.
-      s.audit.append(input.meetingId, input.userId, latest ? 'document.version' : 'document.upload', {
-        documentId: id,
-        lineageId: record.lineageId,
-        version: record.version,
-        sha256: record.sha256,
-        size: record.size,
-        confidential,
-        ...(confidential ? {} : { title: record.title, filename, agendaItemId }),
-      });
+      s.audit.append(
+        input.meetingId,
+        input.userId,
+        latest ? 'document.version' : 'document.upload',
+        {
+          documentId: id,
+          lineageId: record.lineageId,
+          version: record.version,
+          sha256: record.sha256,
+          size: record.size,
+          confidential,
+          ...(confidential ? {} : { title: record.title, filename, agendaItemId }),
+        },
+      );
       return toSummary(s.documents.repo.get(id)!);
     });
   } catch (err) {
-    await s.documents.store.removeIfUnused(received.sha256, (sha) => s.documents.repo.shaInUse(sha));
+    await s.documents.store.removeIfUnused(received.sha256, (sha) =>
+      s.documents.repo.shaInUse(sha),
+    );
     throw err;
   }
 }

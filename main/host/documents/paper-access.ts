@@ -12,7 +12,13 @@ import type { DocumentRecord, DocumentsRepo } from './documents-repo';
 import { toSummary } from './documents-repo';
 
 export function createPaperAccess(repo: DocumentsRepo, meetings: MeetingsRepo, users: UsersRepo) {
-  function allowed(doc: DocumentRecord, userId: string, role: MeetingRole | null, status: string, isAdmin: boolean): boolean {
+  function allowed(
+    doc: DocumentRecord,
+    userId: string,
+    role: MeetingRole | null,
+    status: string,
+    isAdmin: boolean,
+  ): boolean {
     if (doc.deleted) return false;
     if (role === 'secretary' || role === 'chair') return true;
     if (role === null) return isAdmin && !doc.confidential;

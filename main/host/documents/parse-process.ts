@@ -40,7 +40,8 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') return { ok: true, encrypted: true };
-    if (name === 'InvalidPDFException') return { ok: false, reason: 'corrupt', detail: String((err as Error).message) };
+    if (name === 'InvalidPDFException')
+      return { ok: false, reason: 'corrupt', detail: String((err as Error).message) };
     return { ok: false, reason: 'corrupt', detail: String((err as Error).message ?? err) };
   }
   try {
@@ -49,7 +50,12 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as { Title?: unknown };
     const dcTitle = meta?.metadata?.get('dc:title');
-    const rawTitle = typeof dcTitle === 'string' && dcTitle.trim() ? dcTitle : typeof info.Title === 'string' ? info.Title : '';
+    const rawTitle =
+      typeof dcTitle === 'string' && dcTitle.trim()
+        ? dcTitle
+        : typeof info.Title === 'string'
+          ? info.Title
+          : '';
     const title = rawTitle.replace(/\s+/g, ' ').trim().slice(0, 500) || null;
 
     const text: string[] = [];
@@ -108,7 +114,12 @@ async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Ui
   };
   const { canvas, context } = factory.create(Math.ceil(viewport.width), height);
   // The canvas comes from pdf.js's own Node factory (@napi-rs/canvas); the DOM types do not apply.
-  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport, background: 'white' }).promise;
+  await page.render({
+    canvas: canvas as never,
+    canvasContext: context as never,
+    viewport,
+    background: 'white',
+  }).promise;
   page.cleanup();
   return new Uint8Array(canvas.toBuffer('image/png'));
 }
@@ -117,7 +128,11 @@ async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Ui
 // and kills it on any failure or deadline).
 process.on('message', (msg: ParseRequest) => {
   parse(msg)
-    .catch((err: unknown): ParseResult => ({ ok: false, reason: 'corrupt', detail: String((err as Error)?.message ?? err) }))
+    .catch((err: unknown): ParseResult => ({
+      ok: false,
+      reason: 'corrupt',
+      detail: String((err as Error)?.message ?? err),
+    }))
     .then((result) => {
       const answer: ParseAnswer = { id: msg.id, result };
       process.send?.(answer);

@@ -32,7 +32,8 @@ export const defaultParserOptions: ParserOptions = {
   thumbnailWidth: 240,
 };
 
-export type ParseOutcome = ParseResult | { ok: false; reason: 'timeout' | 'crashed'; detail: string };
+export type ParseOutcome =
+  ParseResult | { ok: false; reason: 'timeout' | 'crashed'; detail: string };
 
 const require = createRequire(import.meta.url);
 
@@ -86,7 +87,11 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
       if (w.idleTimer) clearTimeout(w.idleTimer);
       const pending = w.pending;
       w.pending = null;
-      pending?.({ ok: false, reason: 'crashed', detail: `${detail} ${w.stderr.slice(-500)}`.trim() });
+      pending?.({
+        ok: false,
+        reason: 'crashed',
+        detail: `${detail} ${w.stderr.slice(-500)}`.trim(),
+      });
     };
     child.on('error', (err) => died(err.message));
     child.on('exit', (code, signal) => died(`parser exited (${signal ?? code})`));

@@ -8,9 +8,16 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 export function sniffPdf(head: Buffer): ApiError | null {
   if (head.length === 0) return new ApiError(400, 'document_empty');
   // ZIP and markup first: such a file is refused even if it embeds a PDF header somewhere.
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05 || head[2] === 0x07))
+  if (
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    (head[2] === 0x03 || head[2] === 0x05 || head[2] === 0x07)
+  )
     return new ApiError(415, 'document_is_zip');
-  const text = head.toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
+  const text = head
+    .toString('latin1')
+    .replace(/^\xEF\xBB\xBF/, '')
+    .trimStart();
   if (text.startsWith('<')) return new ApiError(415, 'document_is_html');
   // The PDF header may follow some junk, but must be within the first 1024 bytes (ISO 32000-1, 7.5.2 note).
   if (head.subarray(0, 1024).indexOf(PDF_MAGIC) !== -1) return null;

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { LIVE_ROOT } from '../../../shared/sync/live-meeting';
 import type { MeetingsRepo } from '../archive/repos/meetings';
 
@@ -19,15 +19,17 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
 
   sections.set('meeting', (id) => {
     const m = meetings.get(id);
-    return m && {
-      id: m.id,
-      title: m.title,
-      startsAt: m.startsAt,
-      location: m.location,
-      organization: m.organization,
-      status: m.status,
-      currentItemId: m.currentItemId,
-    };
+    return (
+      m && {
+        id: m.id,
+        title: m.title,
+        startsAt: m.startsAt,
+        location: m.location,
+        organization: m.organization,
+        status: m.status,
+        currentItemId: m.currentItemId,
+      }
+    );
   });
   sections.set('agenda', (id) => meetings.agenda(id));
   sections.set('participants', (id) => meetings.participants(id));

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../archive/db';
-import type { SpeakerRequest, SpeakerStatus, SpeakersState, SpeakingSettings } from '../../../shared/api/schemas/live';
+import type {
+  SpeakerRequest,
+  SpeakerStatus,
+  SpeakersState,
+  SpeakingSettings,
+} from '../../../shared/api/schemas/live';
 
 interface Row {
   id: string;
@@ -39,19 +44,27 @@ const SELECT = `SELECT s.*, u.display_name FROM speaker_requests s JOIN users u 
 export function createSpeakers(db: Database) {
   const q = {
     get: db.prepare<[string, string], Row>(`${SELECT} WHERE s.meeting_id = ? AND s.id = ?`),
-    waiting: db.prepare<[string], Row>(`${SELECT} WHERE s.meeting_id = ? AND s.status = 'waiting' ORDER BY s.position, s.requested_at`),
-    speaking: db.prepare<[string], Row>(`${SELECT} WHERE s.meeting_id = ? AND s.status = 'speaking'`),
+    waiting: db.prepare<[string], Row>(
+      `${SELECT} WHERE s.meeting_id = ? AND s.status = 'waiting' ORDER BY s.position, s.requested_at`,
+    ),
+    speaking: db.prepare<[string], Row>(
+      `${SELECT} WHERE s.meeting_id = ? AND s.status = 'speaking'`,
+    ),
     pendingOf: db.prepare<[string, string, string], { id: string }>(
       `SELECT id FROM speaker_requests WHERE meeting_id = ? AND user_id = ? AND coalesce(agenda_item_id, '') = ?
        AND status IN ('waiting','speaking')`,
     ),
-    maxPos: db.prepare<[string], { p: number | null }>('SELECT max(position) AS p FROM speaker_requests WHERE meeting_id = ?'),
+    maxPos: db.prepare<[string], { p: number | null }>(
+      'SELECT max(position) AS p FROM speaker_requests WHERE meeting_id = ?',
+    ),
     insert: db.prepare(
       `INSERT INTO speaker_requests (id, meeting_id, agenda_item_id, user_id, position, status, requested_at)
        VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
     ),
     setStatus: db.prepare('UPDATE speaker_requests SET status = ? WHERE id = ?'),
-    start: db.prepare("UPDATE speaker_requests SET status = 'speaking', started_at = ?, limit_seconds = ? WHERE id = ?"),
+    start: db.prepare(
+      "UPDATE speaker_requests SET status = 'speaking', started_at = ?, limit_seconds = ? WHERE id = ?",
+    ),
     stop: db.prepare("UPDATE speaker_requests SET status = 'done', stopped_at = ? WHERE id = ?"),
     setPosition: db.prepare('UPDATE speaker_requests SET position = ? WHERE id = ?'),
     settings: db.prepare<[string], { limit_seconds: number; warning_seconds: number }>(
@@ -106,7 +119,9 @@ export function createSpeakers(db: Database) {
     },
     settings(meetingId: string): SpeakingSettings {
       const r = q.settings.get(meetingId);
-      return r ? { limitSeconds: r.limit_seconds, warningSeconds: r.warning_seconds } : DEFAULT_SPEAKING;
+      return r
+        ? { limitSeconds: r.limit_seconds, warningSeconds: r.warning_seconds }
+        : DEFAULT_SPEAKING;
     },
     putSettings(meetingId: string, s: SpeakingSettings): void {
       q.putSettings.run(meetingId, s.limitSeconds, s.warningSeconds);

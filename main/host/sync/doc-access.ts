@@ -66,7 +66,12 @@ function annotationsDoc(services: AccessServices, documentId: string, user: User
 }
 
 // Private notes: the owner only, and only while they may still see the paper.
-function notesDoc(services: AccessServices, documentId: string, ownerId: string, user: User): DocAccess {
+function notesDoc(
+  services: AccessServices,
+  documentId: string,
+  ownerId: string,
+  user: User,
+): DocAccess {
   if (!services.papers.canSee(documentId, user.id)) return NOT_FOUND;
   if (ownerId !== user.id) return FORBIDDEN;
   return { read: true, write: true };

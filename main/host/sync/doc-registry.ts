@@ -24,7 +24,11 @@ export function createDocRegistry(
   services: Pick<Services, 'live' | 'log'>,
   store: DocStore,
   writer: DurableWriter,
-  opts: { idleUnloadMs: number; compactAfterRows: number; onStorageFailure: (doc: SharedDoc) => void },
+  opts: {
+    idleUnloadMs: number;
+    compactAfterRows: number;
+    onStorageFailure: (doc: SharedDoc) => void;
+  },
 ): DocRegistry {
   const docs = new Map<string, SharedDoc>();
   const idle = new Map<string, NodeJS.Timeout>();
@@ -54,7 +58,10 @@ export function createDocRegistry(
       for (const target of targets) {
         const doc = docs.get(target.name);
         if (doc !== target) continue;
-        services.log.error({ err, doc: doc.name }, 'sync update could not be stored; dropping the doc');
+        services.log.error(
+          { err, doc: doc.name },
+          'sync update could not be stored; dropping the doc',
+        );
         drop(doc);
         opts.onStorageFailure(doc);
       }
@@ -83,7 +90,8 @@ export function createDocRegistry(
   /** Unloads an idle doc once its updates are on disk, unless someone came back meanwhile. */
   async function unloadIdle(doc: SharedDoc): Promise<void> {
     await batch.durable();
-    if (doc.peers.size === 0 && docs.get(doc.name) === doc && !idle.has(doc.name)) compactAndDrop(doc);
+    if (doc.peers.size === 0 && docs.get(doc.name) === doc && !idle.has(doc.name))
+      compactAndDrop(doc);
   }
 
   return {

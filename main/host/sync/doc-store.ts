@@ -20,7 +20,10 @@ export interface DocStore {
    * Numbers updates that another connection (the writer thread) will insert; returns the rows and
    * each doc's row count after its row. Call `forget` if that write fails.
    */
-  plan(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): { rows: StoredRow[]; rowsAfter: number[] };
+  plan(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): {
+    rows: StoredRow[];
+    rowsAfter: number[];
+  };
   /** Inserts planned rows in one transaction on this connection. */
   insertRows(rows: readonly StoredRow[]): void;
   /** The writer committed these planned rows. */
@@ -32,9 +35,14 @@ export interface DocStore {
   rowCount(name: string): number;
 }
 
-export function createDocStore(db: Database, onCorruptRow: (name: string, seq: number, err: unknown) => void): DocStore {
+export function createDocStore(
+  db: Database,
+  onCorruptRow: (name: string, seq: number, err: unknown) => void,
+): DocStore {
   const q = {
-    rows: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM ydoc_updates WHERE doc = ? ORDER BY seq'),
+    rows: db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM ydoc_updates WHERE doc = ? ORDER BY seq',
+    ),
     last: db.prepare<[string], { seq: number | null; n: number }>(
       'SELECT max(seq) AS seq, count(*) AS n FROM ydoc_updates WHERE doc = ?',
     ),
@@ -59,7 +67,6 @@ export function createDocStore(db: Database, onCorruptRow: (name: string, seq: n
     s.next++;
     s.rows = 1 + s.planned;
   });
-
 
   const insertRowsTx = db.transaction((rows: readonly StoredRow[]) => {
     for (const r of rows) q.insert.run(r.doc, r.seq, r.data, r.at);

@@ -33,7 +33,10 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function awarenessMessage(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.awareness);
   encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
@@ -45,7 +48,10 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
  * the same format (y-protocols/awareness). Returns null when nothing is left. Throws on bytes that
  * do not decode (the caller closes the socket).
  */
-export function filterAwarenessUpdate(update: Uint8Array, allow: (clientId: number) => boolean): Uint8Array | null {
+export function filterAwarenessUpdate(
+  update: Uint8Array,
+  allow: (clientId: number) => boolean,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const kept: Array<[number, number, string]> = [];

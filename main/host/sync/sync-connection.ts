@@ -10,7 +10,14 @@ import { Close } from './close-codes';
 import type { CloseReason } from './close-codes';
 import type { DocAccess } from './doc-access';
 import type { Peer, SharedDoc } from './shared-doc';
-import { MessageType, SyncStep, awarenessMessage, filterAwarenessUpdate, syncStep1Message, syncStep2Message } from './protocol';
+import {
+  MessageType,
+  SyncStep,
+  awarenessMessage,
+  filterAwarenessUpdate,
+  syncStep1Message,
+  syncStep2Message,
+} from './protocol';
 import { TokenBucket } from './token-bucket';
 
 export interface ConnectionLimits {
@@ -91,7 +98,9 @@ export class SyncConnection implements Peer {
         case MessageType.sync:
           return this.handleSync(decoder, access.write);
         case MessageType.awareness: {
-          const update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (id) => this.shared.mayAnnounce(this, id));
+          const update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (id) =>
+            this.shared.mayAnnounce(this, id),
+          );
           if (update) awarenessProtocol.applyAwarenessUpdate(this.shared.awareness, update, this);
           return;
         }

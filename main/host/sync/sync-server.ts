@@ -33,7 +33,10 @@ const SHUTDOWN_WAIT_MS = 10_000;
 /** Dead peers (a tablet that left the Wi-Fi) are found by ping/pong and dropped. */
 const HEARTBEAT_MS = 30_000;
 
-export function createSyncServer(services: Services, options: Partial<SyncOptions> = {}): SyncServer {
+export function createSyncServer(
+  services: Services,
+  options: Partial<SyncOptions> = {},
+): SyncServer {
   const opts: SyncOptions = {
     ...defaultSyncOptions,
     ...options,
@@ -41,13 +44,20 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
   };
   // ws refuses a frame larger than this from its header alone (close 1009), before buffering it.
   const maxPayload = Math.max(...Object.values(opts.maxMessageBytes));
-  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   const store = createDocStore(services.db, (doc, seq, err) =>
     services.log.error({ err, doc, seq }, 'unreadable sync update row skipped'),
   );
   const connections = new Set<SyncConnection>();
   const perUser = new Map<string, number>();
-  const writer = opts.writerThread ? createDurableWriter(services.db.name, store, services.log) : inlineWriter(store);
+  const writer = opts.writerThread
+    ? createDurableWriter(services.db.name, store, services.log)
+    : inlineWriter(store);
   const registry = createDocRegistry(services, store, writer, {
     idleUnloadMs: opts.idleUnloadMs,
     compactAfterRows: opts.compactAfterRows,
@@ -83,9 +93,17 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
   ];
   for (const t of timers) t.unref();
 
-  function refuse(socket: Duplex, req: IncomingMessage, status: number, code: string, params?: Record<string, string | number>) {
+  function refuse(
+    socket: Duplex,
+    req: IncomingMessage,
+    status: number,
+    code: string,
+    params?: Record<string, string | number>,
+  ) {
     const lang = pickLang(req.headers['accept-language']);
-    const body = JSON.stringify({ error: { code, message: formatErrorMessage(code, lang, params) } });
+    const body = JSON.stringify({
+      error: { code, message: formatErrorMessage(code, lang, params) },
+    });
     socket.end(
       `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\n` +
         'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
@@ -97,7 +115,16 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
     const { user, token, doc } = verdict;
     const shared = registry.acquire(doc);
     const onRefusal = (reason: CloseReason, detail?: unknown) =>
-      services.log.warn({ doc: shared.name, userId: user.id, code: reason.code, reason: reason.reason, detail: String(detail ?? '') }, 'sync connection refused a message');
+      services.log.warn(
+        {
+          doc: shared.name,
+          userId: user.id,
+          code: reason.code,
+          reason: reason.reason,
+          detail: String(detail ?? ''),
+        },
+        'sync connection refused a message',
+      );
     const conn = new SyncConnection(
       ws,
       shared,
@@ -107,7 +134,11 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
         if ('refusal' in session || session.user.id !== user.id) return 'unauthenticated';
         return docAccess(services, doc, session.user);
       },
-      { maxMessageBytes: opts.maxMessageBytes[doc.kind], rateBurst: opts.rateBurst, ratePerSecond: opts.ratePerSecond },
+      {
+        maxMessageBytes: opts.maxMessageBytes[doc.kind],
+        rateBurst: opts.rateBurst,
+        ratePerSecond: opts.ratePerSecond,
+      },
       onRefusal,
     );
     connections.add(conn);
@@ -129,7 +160,9 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
       conn.alive = true;
     });
     // ws reports protocol errors (an oversized frame, bad framing) here and then closes the socket.
-    ws.on('error', (err) => services.log.warn({ err: err.message, doc: shared.name }, 'sync socket error'));
+    ws.on('error', (err) =>
+      services.log.warn({ err: err.message, doc: shared.name }, 'sync socket error'),
+    );
     ws.on('close', () => {
       connections.delete(conn);
       const left = (perUser.get(user.id) ?? 1) - 1;
@@ -189,7 +222,9 @@ export function createSyncServer(services: Services, options: Partial<SyncOption
       // A writer that stopped answering must not keep the host from shutting down.
       const gaveUp = await Promise.race([
         registry.unloadAll().then(() => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), SHUTDOWN_WAIT_MS).unref()),
+        new Promise<boolean>((resolve) =>
+          setTimeout(() => resolve(true), SHUTDOWN_WAIT_MS).unref(),
+        ),
       ]);
       if (gaveUp) services.log.error('sync shutdown: pending commits did not finish in time');
       await writer.close();

@@ -14,13 +14,22 @@ import type { DocAccess } from './doc-access';
 export const SYNC_PREFIX = '/sync/';
 
 export type UpgradeVerdict =
-  | { ok: true; doc: DocName; user: User; token: string; access: Extract<DocAccess, { read: true }> }
+  | {
+      ok: true;
+      doc: DocName;
+      user: User;
+      token: string;
+      access: Extract<DocAccess, { read: true }>;
+    }
   | { ok: false; status: number; code: KnownErrorCode; params?: Record<string, string | number> };
 
 export type SessionCheck = { user: User } | { refusal: 'unauthenticated' | 'session_expired' };
 
 /** The user behind a token, if the session is still live. */
-export function checkSession(services: Pick<Services, 'sessions' | 'users'>, token: string): SessionCheck {
+export function checkSession(
+  services: Pick<Services, 'sessions' | 'users'>,
+  token: string,
+): SessionCheck {
   const found = services.sessions.resolve(token);
   if (!found) return { refusal: 'unauthenticated' };
   if ('expired' in found) return { refusal: 'session_expired' };
@@ -49,7 +58,8 @@ export function checkUpgrade(
   }
   if (!url.pathname.startsWith(SYNC_PREFIX))
     return { ok: false, status: 404, code: 'route_not_found', params: { path: url.pathname } };
-  if (!allowOrigin(req.headers.origin, req)) return { ok: false, status: 403, code: 'sync_origin_not_allowed' };
+  if (!allowOrigin(req.headers.origin, req))
+    return { ok: false, status: 403, code: 'sync_origin_not_allowed' };
   const doc = parseDocName(url.pathname.slice(SYNC_PREFIX.length));
   if (!doc) return { ok: false, status: 404, code: 'sync_doc_not_found' };
   const token = tokenOf(req, url);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../archive/db';
 import type { Attendance } from '../attendance/attendance';
-import type { Ballot, BallotResult, BallotStatus, CreateBallotBody, NamedVote } from '../../../shared/api/schemas/ballots';
+import type {
+  Ballot,
+  BallotResult,
+  BallotStatus,
+  CreateBallotBody,
+  NamedVote,
+} from '../../../shared/api/schemas/ballots';
 import type { BallotRule } from '../../../shared/voting/rules';
 import { DEFAULT_OPTIONS, decideBallot } from '../../../shared/voting/rules';
 import { ApiError, notFound } from '../api/api-error';
@@ -67,8 +73,12 @@ function stateError(b: BallotRecord, now: string): ApiError | null {
 export function createBallots(db: Database, attendance: Attendance) {
   const q = {
     get: db.prepare<[string], BallotRow>('SELECT * FROM ballots WHERE id = ?'),
-    list: db.prepare<[string], BallotRow>('SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id'),
-    openWithDeadline: db.prepare<[], BallotRow>("SELECT * FROM ballots WHERE status = 'open' AND closes_at IS NOT NULL"),
+    list: db.prepare<[string], BallotRow>(
+      'SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id',
+    ),
+    openWithDeadline: db.prepare<[], BallotRow>(
+      "SELECT * FROM ballots WHERE status = 'open' AND closes_at IS NOT NULL",
+    ),
     insert: db.prepare(
       `INSERT INTO ballots (id, meeting_id, agenda_item_id, question, options, secret, rule, quorum, allow_change,
          countdown_seconds, previous_ballot_id, status, created_by, created_at)
@@ -78,15 +88,25 @@ export function createBallots(db: Database, attendance: Attendance) {
     open: db.prepare(
       "UPDATE ballots SET status = 'open', opened_at = ?, closes_at = ?, members = ?, present = ? WHERE id = ? AND status = 'draft'",
     ),
-    close: db.prepare("UPDATE ballots SET status = 'closed', closed_at = ?, result = ? WHERE id = ? AND status = 'open'"),
-    cancel: db.prepare("UPDATE ballots SET status = 'cancelled', closed_at = ? WHERE id = ? AND status IN ('draft','open')"),
+    close: db.prepare(
+      "UPDATE ballots SET status = 'closed', closed_at = ?, result = ? WHERE id = ? AND status = 'open'",
+    ),
+    cancel: db.prepare(
+      "UPDATE ballots SET status = 'cancelled', closed_at = ? WHERE id = ? AND status IN ('draft','open')",
+    ),
     addEligible: db.prepare('INSERT INTO ballot_eligible (ballot_id, user_id) VALUES (?, ?)'),
     isEligible: db.prepare<[string, string], { n: number }>(
       'SELECT count(*) AS n FROM ballot_eligible WHERE ballot_id = ? AND user_id = ?',
     ),
-    eligibleCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ballot_eligible WHERE ballot_id = ?'),
-    addTally: db.prepare('INSERT INTO ballot_tallies (ballot_id, option_index, votes) VALUES (?, ?, 0)'),
-    bump: db.prepare('UPDATE ballot_tallies SET votes = votes + ? WHERE ballot_id = ? AND option_index = ?'),
+    eligibleCount: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM ballot_eligible WHERE ballot_id = ?',
+    ),
+    addTally: db.prepare(
+      'INSERT INTO ballot_tallies (ballot_id, option_index, votes) VALUES (?, ?, 0)',
+    ),
+    bump: db.prepare(
+      'UPDATE ballot_tallies SET votes = votes + ? WHERE ballot_id = ? AND option_index = ?',
+    ),
     tallies: db.prepare<[string], { option_index: number; votes: number }>(
       'SELECT option_index, votes FROM ballot_tallies WHERE ballot_id = ? ORDER BY option_index',
     ),
@@ -94,13 +114,22 @@ export function createBallots(db: Database, attendance: Attendance) {
     participated: db.prepare<[string, string], { n: number }>(
       'SELECT count(*) AS n FROM ballot_participation WHERE ballot_id = ? AND user_id = ?',
     ),
-    cast: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ballot_participation WHERE ballot_id = ?'),
-    choose: db.prepare('INSERT INTO ballot_choices (ballot_id, user_id, option_index, at) VALUES (?, ?, ?, ?)'),
-    rechoose: db.prepare('UPDATE ballot_choices SET option_index = ?, at = ? WHERE ballot_id = ? AND user_id = ?'),
+    cast: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM ballot_participation WHERE ballot_id = ?',
+    ),
+    choose: db.prepare(
+      'INSERT INTO ballot_choices (ballot_id, user_id, option_index, at) VALUES (?, ?, ?, ?)',
+    ),
+    rechoose: db.prepare(
+      'UPDATE ballot_choices SET option_index = ?, at = ? WHERE ballot_id = ? AND user_id = ?',
+    ),
     choiceOf: db.prepare<[string, string], { option_index: number }>(
       'SELECT option_index FROM ballot_choices WHERE ballot_id = ? AND user_id = ?',
     ),
-    namedVotes: db.prepare<[string], { user_id: string; display_name: string; option_index: number }>(
+    namedVotes: db.prepare<
+      [string],
+      { user_id: string; display_name: string; option_index: number }
+    >(
       `SELECT c.user_id, u.display_name, c.option_index FROM ballot_choices c JOIN users u ON u.id = c.user_id
        WHERE c.ballot_id = ? ORDER BY u.display_name, c.user_id`,
     ),
@@ -120,7 +149,9 @@ export function createBallots(db: Database, attendance: Attendance) {
   function view(b: BallotRecord): Ballot {
     const r = b.row;
     const turnout =
-      r.status === 'draft' ? null : { cast: q.cast.get(r.id)?.n ?? 0, eligible: q.eligibleCount.get(r.id)?.n ?? 0 };
+      r.status === 'draft'
+        ? null
+        : { cast: q.cast.get(r.id)?.n ?? 0, eligible: q.eligibleCount.get(r.id)?.n ?? 0 };
     return {
       id: r.id,
       meetingId: r.meeting_id,
@@ -146,7 +177,10 @@ export function createBallots(db: Database, attendance: Attendance) {
   function optionIndex(b: BallotRecord, option: string | number): number {
     const index = typeof option === 'number' ? option : b.options.indexOf(option.trim());
     if (index < 0 || index >= b.options.length)
-      throw new ApiError(400, 'unknown_option', { option: String(option), options: b.options.join(' / ') });
+      throw new ApiError(400, 'unknown_option', {
+        option: String(option),
+        options: b.options.join(' / '),
+      });
     return index;
   }
 
@@ -168,15 +202,20 @@ export function createBallots(db: Database, attendance: Attendance) {
       return q.openWithDeadline.all().map(toRecord);
     },
 
-    create(meetingId: string, createdBy: string, body: CreateBallotBody, defaultQuorum: number): Ballot {
-      if (body.secret && body.allowChange)
-        throw new ApiError(400, 'secret_ballot_no_change');
+    create(
+      meetingId: string,
+      createdBy: string,
+      body: CreateBallotBody,
+      defaultQuorum: number,
+    ): Ballot {
+      if (body.secret && body.allowChange) throw new ApiError(400, 'secret_ballot_no_change');
       const options = body.options ?? [...DEFAULT_OPTIONS];
       if (new Set(options).size !== options.length) throw new ApiError(400, 'duplicate_options');
       if (body.previousBallotId) {
         const previous = record(body.previousBallotId);
         if (!previous || previous.meetingId !== meetingId) throw notFound('ballot');
-        if (previous.status === 'draft' || previous.status === 'open') throw new ApiError(409, 'revote_needs_ended_ballot');
+        if (previous.status === 'draft' || previous.status === 'open')
+          throw new ApiError(409, 'revote_needs_ended_ballot');
       }
       const id = randomUUID();
       q.insert.run({
@@ -200,7 +239,8 @@ export function createBallots(db: Database, attendance: Attendance) {
     /** Freezes who may vote: voting members present right now. */
     open(id: string): { ballot: Ballot; eligible: string[] } {
       const b = mustGet(id);
-      if (b.status !== 'draft') throw new ApiError(409, b.status === 'open' ? 'ballot_already_open' : `ballot_${b.status}`);
+      if (b.status !== 'draft')
+        throw new ApiError(409, b.status === 'open' ? 'ballot_already_open' : `ballot_${b.status}`);
       const eligible = attendance.presentVoters(b.meetingId);
       if (eligible.length === 0) throw new ApiError(409, 'ballot_no_voters');
       const now = new Date();
@@ -215,7 +255,8 @@ export function createBallots(db: Database, attendance: Attendance) {
 
     close(id: string): Ballot {
       const b = mustGet(id);
-      if (b.status !== 'open') throw new ApiError(409, b.status === 'draft' ? 'ballot_not_open' : `ballot_${b.status}`);
+      if (b.status !== 'open')
+        throw new ApiError(409, b.status === 'draft' ? 'ballot_not_open' : `ballot_${b.status}`);
       const tallies = q.tallies.all(id).map((t) => t.votes);
       const cast = q.cast.get(id)?.n ?? 0;
       const eligible = q.eligibleCount.get(id)?.n ?? 0;
@@ -235,14 +276,22 @@ export function createBallots(db: Database, attendance: Attendance) {
           displayName: v.display_name,
           option: b.options[v.option_index] ?? '?',
         }));
-      const result: BallotResult = { ...outcome, cast, eligible, present, members, ...(votes ? { votes } : {}) };
+      const result: BallotResult = {
+        ...outcome,
+        cast,
+        eligible,
+        present,
+        members,
+        ...(votes ? { votes } : {}),
+      };
       q.close.run(new Date().toISOString(), JSON.stringify(result), id);
       return view(mustGet(id));
     },
 
     cancel(id: string): Ballot {
       const b = mustGet(id);
-      if (b.status === 'closed' || b.status === 'cancelled') throw new ApiError(409, `ballot_${b.status}`);
+      if (b.status === 'closed' || b.status === 'cancelled')
+        throw new ApiError(409, `ballot_${b.status}`);
       q.cancel.run(new Date().toISOString(), id);
       return view(mustGet(id));
     },
@@ -251,14 +300,23 @@ export function createBallots(db: Database, attendance: Attendance) {
      * Records one vote. Refusals are checked before anything is written; the primary key of
      * ballot_participation is the last guard against a double vote.
      */
-    cast(id: string, userId: string, option: string | number): { option: string; changed: boolean; secret: boolean; from?: string } {
+    cast(
+      id: string,
+      userId: string,
+      option: string | number,
+    ): { option: string; changed: boolean; secret: boolean; from?: string } {
       const b = mustGet(id);
       const refused = stateError(b, new Date().toISOString());
       if (refused) throw refused;
       const index = optionIndex(b, option);
       if ((q.isEligible.get(id, userId)?.n ?? 0) === 0) {
         // Say why, so the delegate knows what to do.
-        throw new ApiError(403, attendance.statusOf(b.meetingId, userId) === 'present' ? 'vote_not_eligible' : 'vote_not_present');
+        throw new ApiError(
+          403,
+          attendance.statusOf(b.meetingId, userId) === 'present'
+            ? 'vote_not_eligible'
+            : 'vote_not_present',
+        );
       }
       const already = (q.participated.get(id, userId)?.n ?? 0) > 0;
       if (already) {
@@ -270,12 +328,18 @@ export function createBallots(db: Database, attendance: Attendance) {
           q.bump.run(1, id, index);
           q.rechoose.run(index, new Date().toISOString(), id, userId);
         }
-        return { option: b.options[index]!, changed: true, secret: false, from: b.options[previous.option_index] };
+        return {
+          option: b.options[index]!,
+          changed: true,
+          secret: false,
+          from: b.options[previous.option_index],
+        };
       }
       try {
         q.participate.run(id, userId);
       } catch (err) {
-        if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new ApiError(409, 'already_voted');
+        if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+          throw new ApiError(409, 'already_voted');
         throw err;
       }
       q.bump.run(1, id, index);
@@ -284,7 +348,10 @@ export function createBallots(db: Database, attendance: Attendance) {
     },
 
     /** The caller's own standing: may they vote, did they, and (named ballots) what. */
-    myVote(id: string, userId: string): { eligible: boolean; voted: boolean; option: string | null } {
+    myVote(
+      id: string,
+      userId: string,
+    ): { eligible: boolean; voted: boolean; option: string | null } {
       const b = mustGet(id);
       const voted = (q.participated.get(id, userId)?.n ?? 0) > 0;
       const choice = b.secret ? undefined : q.choiceOf.get(id, userId);

@@ -61,13 +61,19 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
     if (!host || !db.open) return;
     const { audit, live, log } = host;
     try {
-      const meetingId = db.transaction(() => {
-        const rec = ballots.record(ballotId);
-        if (!rec || rec.status !== 'open') return null;
-        const ballot = ballots.close(ballotId);
-        audit.append(rec.meetingId, null, 'ballot.close', { ballotId, reason: 'countdown', result: summarise(ballot.result) });
-        return rec.meetingId;
-      }).immediate();
+      const meetingId = db
+        .transaction(() => {
+          const rec = ballots.record(ballotId);
+          if (!rec || rec.status !== 'open') return null;
+          const ballot = ballots.close(ballotId);
+          audit.append(rec.meetingId, null, 'ballot.close', {
+            ballotId,
+            reason: 'countdown',
+            result: summarise(ballot.result),
+          });
+          return rec.meetingId;
+        })
+        .immediate();
       if (meetingId) live.changed(meetingId);
     } catch (err) {
       log.error({ err, ballotId }, 'closing a ballot at its deadline failed');
@@ -109,7 +115,21 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
 export type LiveMeetingModule = ReturnType<typeof createLiveMeetingModule>;
 
 /** What an audit event keeps of a result: the counts and the verdict (named votes are in the tables). */
-export function summarise(result: { counts: Record<string, number>; cast: number; eligible: number; passed: boolean; quorumReached: boolean } | null) {
+export function summarise(
+  result: {
+    counts: Record<string, number>;
+    cast: number;
+    eligible: number;
+    passed: boolean;
+    quorumReached: boolean;
+  } | null,
+) {
   if (!result) return null;
-  return { counts: result.counts, cast: result.cast, eligible: result.eligible, passed: result.passed, quorumReached: result.quorumReached };
+  return {
+    counts: result.counts,
+    cast: result.cast,
+    eligible: result.eligible,
+    passed: result.passed,
+    quorumReached: result.quorumReached,
+  };
 }

@@ -13,10 +13,16 @@ export const LayersQuery = z.object({
     .max(40)
     .optional()
     .transform((v, ctx) => {
-      const parts = (v ?? 'shared,mine').split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = (v ?? 'shared,mine')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = parts.find((p) => p !== 'shared' && p !== 'mine');
       if (bad !== undefined || parts.length === 0) {
-        ctx.addIssue({ code: 'custom', message: 'layers must be shared, mine or both (comma separated)' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'layers must be shared, mine or both (comma separated)',
+        });
         return z.NEVER;
       }
       return [...new Set(parts)] as Array<'shared' | 'mine'>;

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { defineCommands, inMeeting } from '../define';
 import { Id } from '../schemas/common';
-import { Ballot, BallotDetail, CastVoteBody, CreateBallotBody, VoteReceipt } from '../schemas/ballots';
+import {
+  Ballot,
+  BallotDetail,
+  CastVoteBody,
+  CreateBallotBody,
+  VoteReceipt,
+} from '../schemas/ballots';
 
 const M = z.object({ m: Id });
 const B = z.object({ b: Id });

@@ -19,13 +19,33 @@ const MI = z.object({ m: Id, i: Id });
 
 export const coreCommands = defineCommands({
   health: { method: 'GET', path: '/health', access: anyone, answer: Health },
-  login: { method: 'POST', path: '/auth/login', access: anyone, body: LoginBody, answer: LoginAnswer },
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    access: anyone,
+    body: LoginBody,
+    answer: LoginAnswer,
+  },
   logout: { method: 'POST', path: '/auth/logout', access: user, answer: 'empty' },
   me: { method: 'GET', path: '/me', access: user, answer: User },
-  createUser: { method: 'POST', path: '/users', access: admin, body: CreateUserBody, answer: User, status: 201 },
+  createUser: {
+    method: 'POST',
+    path: '/users',
+    access: admin,
+    body: CreateUserBody,
+    answer: User,
+    status: 201,
+  },
   listUsers: { method: 'GET', path: '/users', access: admin, answer: z.array(User) },
 
-  createMeeting: { method: 'POST', path: '/meetings', access: user, body: CreateMeetingBody, answer: Meeting, status: 201 },
+  createMeeting: {
+    method: 'POST',
+    path: '/meetings',
+    access: user,
+    body: CreateMeetingBody,
+    answer: Meeting,
+    status: 201,
+  },
   listMeetings: { method: 'GET', path: '/meetings', access: user, answer: z.array(Meeting) },
   getMeeting: {
     method: 'GET',

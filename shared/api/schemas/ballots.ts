@@ -21,7 +21,12 @@ export const CreateBallotBody = z
     /** A named ballot may let voters change their vote until close (never a secret one). */
     allowChange: z.boolean().optional(),
     /** Voting time after opening; the host closes the ballot when it runs out. */
-    countdownSeconds: z.number().int().min(5).max(24 * 3600).optional(),
+    countdownSeconds: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 3600)
+      .optional(),
     /** A re-vote names the ballot it repeats. */
     previousBallotId: Id.optional(),
   })
@@ -29,7 +34,9 @@ export const CreateBallotBody = z
 export type CreateBallotBody = z.infer<typeof CreateBallotBody>;
 
 /** The option by its text, or by its position (0-based). */
-export const CastVoteBody = z.object({ option: z.union([z.string().min(1).max(200), z.number().int().min(0)]) });
+export const CastVoteBody = z.object({
+  option: z.union([z.string().min(1).max(200), z.number().int().min(0)]),
+});
 export type CastVoteBody = z.infer<typeof CastVoteBody>;
 
 export const NamedVote = z.object({ userId: Id, displayName: z.string(), option: z.string() });

@@ -8,7 +8,10 @@ export { DocumentSummary };
 export const UploadDocumentQuery = z.object({
   filename: z.string().trim().min(1).max(255).optional(),
   agendaItemId: Id.optional(),
-  confidential: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  confidential: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
 });
 export type UploadDocumentQuery = z.infer<typeof UploadDocumentQuery>;
 

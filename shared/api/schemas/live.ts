@@ -57,7 +57,11 @@ export const AttendanceLive = AttendanceSummary.omit({ entries: true }).extend({
 export type AttendanceLive = z.infer<typeof AttendanceLive>;
 
 /** A participant's status from the live section (`userIds` = every participant's id). */
-export function statusFromCodes(live: AttendanceLive, userIds: readonly string[], userId: string): AttendanceStatus | null {
+export function statusFromCodes(
+  live: AttendanceLive,
+  userIds: readonly string[],
+  userId: string,
+): AttendanceStatus | null {
   const sorted = [...userIds].sort();
   const code = live.codes[sorted.indexOf(userId)];
   return code === 'p' ? 'present' : code === 'a' ? 'absent' : null;

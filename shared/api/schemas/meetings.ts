@@ -69,7 +69,12 @@ export const CreateAgendaItemBody = z.object({
   title: z.string().trim().min(1).max(1000),
   presenter: z.string().trim().max(200).optional(),
   presenterUserId: Id.optional(),
-  durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
 });
 export type CreateAgendaItemBody = z.infer<typeof CreateAgendaItemBody>;
 
@@ -78,7 +83,12 @@ export const PatchAgendaItemBody = z
     title: z.string().trim().min(1).max(1000),
     presenter: z.string().trim().max(200).nullable(),
     presenterUserId: Id.nullable(),
-    durationMinutes: z.number().int().min(0).max(24 * 60).nullable(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable(),
   })
   .partial()
   .strict();

@@ -27,7 +27,10 @@ export const patchAgendaItem: Handler<C['patchAgendaItem']> = (ctx, s) => {
     throw badRequest('the presenter must be a participant');
   return s.tx(() => {
     s.meetings.patchAgendaItem(ctx.params.m, ctx.params.i, ctx.body);
-    s.audit.append(ctx.params.m, ctx.user.id, 'agenda.update', { itemId: ctx.params.i, ...ctx.body });
+    s.audit.append(ctx.params.m, ctx.user.id, 'agenda.update', {
+      itemId: ctx.params.i,
+      ...ctx.body,
+    });
     return s.meetings.agendaItem(ctx.params.m, ctx.params.i)!;
   });
 };
@@ -36,9 +39,13 @@ export const deleteAgendaItem: Handler<C['deleteAgendaItem']> = (ctx, s) => {
   assertWritable(ctx.scope.meeting.status);
   if (!s.meetings.agendaItem(ctx.params.m, ctx.params.i)) throw notFound('agenda item');
   s.tx(() => {
-    if (ctx.scope.meeting.currentItemId === ctx.params.i) s.meetings.setCurrentItem(ctx.params.m, null);
+    if (ctx.scope.meeting.currentItemId === ctx.params.i)
+      s.meetings.setCurrentItem(ctx.params.m, null);
     s.meetings.deleteAgendaItem(ctx.params.m, ctx.params.i);
-    s.meetings.reorderAgenda(ctx.params.m, s.meetings.agenda(ctx.params.m).map((i) => i.id));
+    s.meetings.reorderAgenda(
+      ctx.params.m,
+      s.meetings.agenda(ctx.params.m).map((i) => i.id),
+    );
     s.audit.append(ctx.params.m, ctx.user.id, 'agenda.delete', { itemId: ctx.params.i });
   });
 };
@@ -48,7 +55,9 @@ export const reorderAgenda: Handler<C['reorderAgenda']> = (ctx, s) => {
   const current = s.meetings.agenda(ctx.params.m).map((i) => i.id);
   const wanted = ctx.body;
   const same =
-    wanted.length === current.length && new Set(wanted).size === wanted.length && wanted.every((id) => current.includes(id));
+    wanted.length === current.length &&
+    new Set(wanted).size === wanted.length &&
+    wanted.every((id) => current.includes(id));
   if (!same) throw new ApiError(400, 'agenda_order_mismatch');
   return s.tx(() => {
     s.meetings.reorderAgenda(ctx.params.m, wanted);

@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { z } from 'zod';
-import type { WebAnnotationCollection, annotationsCommands } from '../../../../shared/api/commands/annotations';
+import type {
+  WebAnnotationCollection,
+  annotationsCommands,
+} from '../../../../shared/api/commands/annotations';
 import type { Services } from '../../services';
 import { exportAnnotatedPdf as renderAnnotatedPdf } from '../../annotations/export-pdf';
 import { annotationsToJsonLd } from '../../annotations/export-jsonld';
@@ -64,6 +67,10 @@ export const exportWebAnnotations: Handler<C['exportWebAnnotations']> = async (c
   const layers = loadLayers(s, doc.id, ctx.user.id, ctx.query.layers);
   const host = ctx.req.headers.host ?? 'localhost';
   const source = `http://${host}/api/v1/documents/${encodeURIComponent(doc.id)}/file`;
-  const collection = annotationsToJsonLd(layers, { source, title: doc.title, pageHeight: (page) => heights[page - 1] ?? 842 });
+  const collection = annotationsToJsonLd(layers, {
+    source,
+    title: doc.title,
+    pageHeight: (page) => heights[page - 1] ?? 842,
+  });
   return collection as z.infer<typeof WebAnnotationCollection>;
 };

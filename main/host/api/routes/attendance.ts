@@ -4,13 +4,15 @@ import type { Handler } from '../handler-types';
 
 type C = typeof liveCommands;
 
-export const getAttendance: Handler<C['getAttendance']> = (ctx, s) => s.liveMeeting.attendance.summary(ctx.params.m);
+export const getAttendance: Handler<C['getAttendance']> = (ctx, s) =>
+  s.liveMeeting.attendance.summary(ctx.params.m);
 
 /** A participant checks themself in (or out); the secretary or chair marks anyone, with a reason. */
 export const markAttendance: Handler<C['markAttendance']> = async (ctx, s) => {
   if (ctx.scope.meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
   const target = ctx.body.userId ?? ctx.user.id;
-  if (target !== ctx.user.id && ctx.scope.role !== 'secretary' && ctx.scope.role !== 'chair') throw forbidden();
+  if (target !== ctx.user.id && ctx.scope.role !== 'secretary' && ctx.scope.role !== 'chair')
+    throw forbidden();
   if (!s.meetings.roleOf(ctx.params.m, target)) throw notFound('participant');
   const reason = ctx.body.reason && ctx.body.reason.length > 0 ? ctx.body.reason : null;
   // Check-ins come in a rush at the start: group-committed, projected at most once per window.

@@ -41,7 +41,10 @@ export const createUser: Handler<C['createUser']> = async (ctx, s) => {
       isAdmin: b.isAdmin ?? false,
       canCreateMeetings: b.canCreateMeetings ?? true,
     });
-    s.audit.append('', ctx.user.id, 'user.create', { userId: created.id, username: created.username });
+    s.audit.append('', ctx.user.id, 'user.create', {
+      userId: created.id,
+      username: created.username,
+    });
     return created;
   });
 };

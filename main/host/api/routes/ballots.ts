@@ -11,9 +11,15 @@ function assertWritable(scope: MeetingAccessInfo): void {
 
 export const createBallot: Handler<C['createBallot']> = (ctx, s) => {
   assertWritable(ctx.scope);
-  if (ctx.body.agendaItemId && !s.meetings.agendaItem(ctx.params.m, ctx.body.agendaItemId)) throw notFound('agenda item');
+  if (ctx.body.agendaItemId && !s.meetings.agendaItem(ctx.params.m, ctx.body.agendaItemId))
+    throw notFound('agenda item');
   return s.liveMeeting.groupCommit.submit(() => {
-    const ballot = s.liveMeeting.ballots.create(ctx.params.m, ctx.user.id, ctx.body, ctx.scope.meeting.quorumShare);
+    const ballot = s.liveMeeting.ballots.create(
+      ctx.params.m,
+      ctx.user.id,
+      ctx.body,
+      ctx.scope.meeting.quorumShare,
+    );
     s.audit.append(ctx.params.m, ctx.user.id, 'ballot.create', {
       ballotId: ballot.id,
       question: ballot.question,
@@ -30,7 +36,8 @@ export const createBallot: Handler<C['createBallot']> = (ctx, s) => {
   });
 };
 
-export const listBallots: Handler<C['listBallots']> = (ctx, s) => s.liveMeeting.ballots.list(ctx.params.m);
+export const listBallots: Handler<C['listBallots']> = (ctx, s) =>
+  s.liveMeeting.ballots.list(ctx.params.m);
 
 export const getBallot: Handler<C['getBallot']> = (ctx, s) => {
   const ballot = s.liveMeeting.ballots.get(ctx.params.b);
@@ -59,7 +66,10 @@ export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
 export const closeBallot: Handler<C['closeBallot']> = (ctx, s) =>
   s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.close(ctx.params.b);
-    s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.close', { ballotId: ballot.id, result: summarise(ballot.result) });
+    s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.close', {
+      ballotId: ballot.id,
+      result: summarise(ballot.result),
+    });
     return ballot;
   });
 
@@ -86,7 +96,12 @@ export const castVote: Handler<C['castVote']> = async (ctx, s) => {
       : r.changed
         ? { ballotId: ctx.params.b, option: r.option, from: r.from }
         : { ballotId: ctx.params.b, option: r.option };
-    const event = s.audit.append(ctx.scope.meeting.id, ctx.user.id, r.changed ? 'ballot.vote.change' : 'ballot.vote', payload);
+    const event = s.audit.append(
+      ctx.scope.meeting.id,
+      ctx.user.id,
+      r.changed ? 'ballot.vote.change' : 'ballot.vote',
+      payload,
+    );
     return { ballotId: ctx.params.b, option: r.option, auditSeq: event.seq, changed: r.changed };
   });
   s.liveMeeting.projectSoon(ctx.scope.meeting.id);

@@ -54,7 +54,10 @@ function declaredLength(header: string | undefined): number | undefined {
  * and drop it, and close the connection after the answer, so the client sees the error instead
  * of a reset connection.
  */
-async function whileReceiving<T>(ctx: { req: IncomingMessage; res: ServerResponse }, work: () => Promise<T>): Promise<T> {
+async function whileReceiving<T>(
+  ctx: { req: IncomingMessage; res: ServerResponse },
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -68,40 +71,49 @@ async function whileReceiving<T>(ctx: { req: IncomingMessage; res: ServerRespons
 
 export const createDocument: Handler<C['createDocument']> = async (ctx, s) => {
   assertWritable(ctx.scope.meeting);
-  return whileReceiving(ctx, () => importPaper(s, {
-    meetingId: ctx.params.m,
-    userId: ctx.user.id,
-    body: ctx.req,
-    declaredLength: declaredLength(ctx.req.headers['content-length']),
-    filename: ctx.query.filename,
-    agendaItemId: ctx.query.agendaItemId ?? null,
-    confidential: ctx.query.confidential,
-  }));
+  return whileReceiving(ctx, () =>
+    importPaper(s, {
+      meetingId: ctx.params.m,
+      userId: ctx.user.id,
+      body: ctx.req,
+      declaredLength: declaredLength(ctx.req.headers['content-length']),
+      filename: ctx.query.filename,
+      agendaItemId: ctx.query.agendaItemId ?? null,
+      confidential: ctx.query.confidential,
+    }),
+  );
 };
 
 export const createDocumentVersion: Handler<C['createDocumentVersion']> = async (ctx, s) => {
   assertWritable(ctx.scope.meeting);
   const old = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
-  const summary = await whileReceiving(ctx, () => importPaper(s, {
-    meetingId: old.meetingId,
-    userId: ctx.user.id,
-    body: ctx.req,
-    declaredLength: declaredLength(ctx.req.headers['content-length']),
-    filename: ctx.query.filename ?? old.filename,
-    replaces: old,
-  }));
+  const summary = await whileReceiving(ctx, () =>
+    importPaper(s, {
+      meetingId: old.meetingId,
+      userId: ctx.user.id,
+      body: ctx.req,
+      declaredLength: declaredLength(ctx.req.headers['content-length']),
+      filename: ctx.query.filename ?? old.filename,
+      replaces: old,
+    }),
+  );
   return detail(s, s.documents.repo.get(summary.id)!, ctx.user.id);
 };
 
 export const putDocumentAccess: Handler<C['putDocumentAccess']> = (ctx, s) => {
   assertWritable(ctx.scope.meeting);
   const doc = paperOfMeeting(s, ctx.params.m, ctx.params.d);
-  for (const userId of ctx.body) if (!s.users.get(userId)) throw badRequest(`unknown user ${userId}`);
+  for (const userId of ctx.body)
+    if (!s.users.get(userId)) throw badRequest(`unknown user ${userId}`);
   return s.tx(() => {
     // Naming who may see a paper makes it confidential: a list that restricts nothing would mislead.
     s.documents.repo.setAccess(doc.lineageId, ctx.body);
     s.documents.repo.setConfidential(doc.lineageId, true);
-    s.audit.append(ctx.params.m, ctx.user.id, 'document.access', { documentId: doc.id, lineageId: doc.lineageId, userIds: [...new Set(ctx.body)] });
+    s.audit.append(ctx.params.m, ctx.user.id, 'document.access', {
+      documentId: doc.id,
+      lineageId: doc.lineageId,
+      userIds: [...new Set(ctx.body)],
+    });
     return detail(s, s.documents.repo.get(doc.id)!, ctx.user.id);
   });
 };
@@ -110,7 +122,8 @@ export const patchDocument: Handler<C['patchDocument']> = (ctx, s) => {
   assertWritable(ctx.scope.meeting);
   const doc = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
   const { title, agendaItemId, confidential } = ctx.body;
-  if (agendaItemId && !s.meetings.agendaItem(doc.meetingId, agendaItemId)) throw new ApiError(400, 'document_agenda_item_unknown');
+  if (agendaItemId && !s.meetings.agendaItem(doc.meetingId, agendaItemId))
+    throw new ApiError(400, 'document_agenda_item_unknown');
   return s.tx(() => {
     if (title !== undefined) s.documents.repo.setTitle(doc.lineageId, title);
     if (agendaItemId !== undefined) s.documents.repo.setAgendaItem(doc.lineageId, agendaItemId);
@@ -131,11 +144,15 @@ export const deleteDocument: Handler<C['deleteDocument']> = (ctx, s) => {
   // The rows and bytes stay (the audit chain names their hashes); the paper just leaves the meeting.
   s.tx(() => {
     s.documents.repo.deleteLineage(doc.lineageId, new Date().toISOString());
-    s.audit.append(doc.meetingId, ctx.user.id, 'document.delete', { documentId: doc.id, lineageId: doc.lineageId });
+    s.audit.append(doc.meetingId, ctx.user.id, 'document.delete', {
+      documentId: doc.id,
+      lineageId: doc.lineageId,
+    });
   });
 };
 
-export const getDocument: Handler<C['getDocument']> = (ctx, s) => detail(s, visiblePaper(s, ctx.params.d, ctx.user.id), ctx.user.id);
+export const getDocument: Handler<C['getDocument']> = (ctx, s) =>
+  detail(s, visiblePaper(s, ctx.params.d, ctx.user.id), ctx.user.id);
 
 export const getDocumentFile: Handler<C['getDocumentFile']> = (ctx, s) => {
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
@@ -159,7 +176,12 @@ export const getDocumentThumbnail: Handler<C['getDocumentThumbnail']> = (ctx, s)
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
   const png = s.documents.repo.thumbnail(doc.id);
   if (!png) throw notFound('thumbnail');
-  return { contentType: 'image/png', body: png, length: png.length, headers: { 'Cache-Control': 'private, no-cache' } };
+  return {
+    contentType: 'image/png',
+    body: png,
+    length: png.length,
+    headers: { 'Cache-Control': 'private, no-cache' },
+  };
 };
 
 export const getDocumentText: Handler<C['getDocumentText']> = (ctx, s) => {

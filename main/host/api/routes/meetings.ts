@@ -13,7 +13,12 @@ export function toMeeting(record: MeetingRecord, myRole: MeetingRole | null): Me
   return { ...meeting, myRole };
 }
 
-export function meetingDetail(s: Services, meetingId: string, userId: string, role: MeetingRole | null): MeetingDetail {
+export function meetingDetail(
+  s: Services,
+  meetingId: string,
+  userId: string,
+  role: MeetingRole | null,
+): MeetingDetail {
   const record = s.meetings.get(meetingId);
   if (!record) throw notFound('meeting');
   return {
@@ -32,8 +37,13 @@ export const createMeeting: Handler<C['createMeeting']> = (ctx, s) => {
   if (!ctx.user.canCreateMeetings && !ctx.user.isAdmin) throw forbidden();
   return s.tx(() => {
     const record = s.meetings.create({ ...ctx.body, createdBy: ctx.user.id });
-    s.meetings.replaceParticipants(record.id, [{ userId: ctx.user.id, role: 'secretary', canVote: false }]);
-    s.audit.append(record.id, ctx.user.id, 'meeting.create', { title: record.title, startsAt: record.startsAt });
+    s.meetings.replaceParticipants(record.id, [
+      { userId: ctx.user.id, role: 'secretary', canVote: false },
+    ]);
+    s.audit.append(record.id, ctx.user.id, 'meeting.create', {
+      title: record.title,
+      startsAt: record.startsAt,
+    });
     return toMeeting(record, 'secretary');
   });
 };
@@ -48,7 +58,13 @@ export const listMeetings: Handler<C['listMeetings']> = (ctx, s) => {
     });
   if (!ctx.user.isAdmin) return visible;
   const seen = new Set(visible.map((m) => m.id));
-  return [...visible, ...s.meetings.listAll().filter((m) => !seen.has(m.id)).map((m) => toMeeting(m, null))];
+  return [
+    ...visible,
+    ...s.meetings
+      .listAll()
+      .filter((m) => !seen.has(m.id))
+      .map((m) => toMeeting(m, null)),
+  ];
 };
 
 export const getMeeting: Handler<C['getMeeting']> = (ctx, s) =>

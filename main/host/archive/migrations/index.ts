@@ -8,4 +8,11 @@ import { minutes } from './0040-minutes';
 import { search } from './0050-search';
 import { security } from './0060-security';
 
-export const migrations: readonly Migration[] = [initial, documents, liveMeeting, minutes, search, security];
+export const migrations: readonly Migration[] = [
+  initial,
+  documents,
+  liveMeeting,
+  minutes,
+  search,
+  security,
+];

@@ -71,7 +71,9 @@ const toParticipant = (r: ParticipantRow): Participant => ({
 export function createMeetingsRepo(db: Database) {
   const q = {
     get: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
-    all: db.prepare<[], MeetingRow>('SELECT * FROM meetings ORDER BY starts_at DESC, created_at DESC'),
+    all: db.prepare<[], MeetingRow>(
+      'SELECT * FROM meetings ORDER BY starts_at DESC, created_at DESC',
+    ),
     forUser: db.prepare<[string], MeetingRow & { role: MeetingRole }>(
       `SELECT m.*, p.role FROM meetings m JOIN participants p ON p.meeting_id = m.id
        WHERE p.user_id = ? ORDER BY m.starts_at DESC, m.created_at DESC`,
@@ -134,10 +136,15 @@ export function createMeetingsRepo(db: Database) {
     whereArgs: unknown[],
     fields: Partial<Record<K, unknown>>,
   ): void {
-    const keys = (Object.keys(fields) as K[]).filter((k) => fields[k] !== undefined && k in columns);
+    const keys = (Object.keys(fields) as K[]).filter(
+      (k) => fields[k] !== undefined && k in columns,
+    );
     if (keys.length === 0) return;
     const sets = keys.map((k) => `${columns[k]} = ?`).join(', ');
-    db.prepare(`UPDATE ${table} SET ${sets} WHERE ${where}`).run(...keys.map((k) => fields[k]), ...whereArgs);
+    db.prepare(`UPDATE ${table} SET ${sets} WHERE ${where}`).run(
+      ...keys.map((k) => fields[k]),
+      ...whereArgs,
+    );
   }
 
   return {
@@ -154,7 +161,13 @@ export function createMeetingsRepo(db: Database) {
     count(): number {
       return q.count.get()!.n;
     },
-    create(input: { title: string; startsAt: string; location?: string; organization?: string; createdBy: string }) {
+    create(input: {
+      title: string;
+      startsAt: string;
+      location?: string;
+      organization?: string;
+      createdBy: string;
+    }) {
       const id = randomUUID();
       q.insert.run({
         id,
@@ -183,7 +196,10 @@ export function createMeetingsRepo(db: Database) {
     participants(meetingId: string): Participant[] {
       return q.participants.all(meetingId).map(toParticipant);
     },
-    replaceParticipants(meetingId: string, list: Array<{ userId: string; role: MeetingRole; canVote: boolean }>) {
+    replaceParticipants(
+      meetingId: string,
+      list: Array<{ userId: string; role: MeetingRole; canVote: boolean }>,
+    ) {
       q.clearParticipants.run(meetingId);
       for (const p of list) q.addParticipant.run(meetingId, p.userId, p.role, p.canVote ? 1 : 0);
     },
@@ -196,7 +212,12 @@ export function createMeetingsRepo(db: Database) {
     },
     addAgendaItem(
       meetingId: string,
-      input: { title: string; presenter?: string; presenterUserId?: string; durationMinutes?: number },
+      input: {
+        title: string;
+        presenter?: string;
+        presenterUserId?: string;
+        durationMinutes?: number;
+      },
     ): AgendaItem {
       const id = randomUUID();
       const position = (q.maxPosition.get(meetingId)?.p ?? 0) + 1;
@@ -211,8 +232,18 @@ export function createMeetingsRepo(db: Database) {
       });
       return this.agendaItem(meetingId, id)!;
     },
-    patchAgendaItem(meetingId: string, itemId: string, fields: Partial<Record<keyof typeof agendaColumns, unknown>>) {
-      patchRow('agenda_items', agendaColumns, 'id = ? AND meeting_id = ?', [itemId, meetingId], fields);
+    patchAgendaItem(
+      meetingId: string,
+      itemId: string,
+      fields: Partial<Record<keyof typeof agendaColumns, unknown>>,
+    ) {
+      patchRow(
+        'agenda_items',
+        agendaColumns,
+        'id = ? AND meeting_id = ?',
+        [itemId, meetingId],
+        fields,
+      );
     },
     deleteAgendaItem(meetingId: string, itemId: string): void {
       q.deleteAgenda.run(itemId, meetingId);

@@ -55,11 +55,31 @@ function setPdfTransform(ctx: CanvasRenderingContext2D, viewport: PageViewport, 
 }
 
 export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
-  const { pageNumber, viewport, shown, me, tool, selectedId, penSeen, onCreate, onErase, onSelect, onMove, onOpenNote } = props;
+  const {
+    pageNumber,
+    viewport,
+    shown,
+    me,
+    tool,
+    selectedId,
+    penSeen,
+    onCreate,
+    onErase,
+    onSelect,
+    onMove,
+    onOpenNote,
+  } = props;
   const { t } = useTranslation();
   const committed = useRef<HTMLCanvasElement>(null);
   const live = useRef<HTMLCanvasElement>(null);
-  const gesture = useRef<{ id: number; kind: string; points: InkPoint[]; start: [number, number]; moving?: ShownAnnotation; last?: [number, number] } | null>(null);
+  const gesture = useRef<{
+    id: number;
+    kind: string;
+    points: InkPoint[];
+    start: [number, number];
+    moving?: ShownAnnotation;
+    last?: [number, number];
+  } | null>(null);
 
   useEffect(() => {
     const canvas = committed.current;
@@ -85,7 +105,10 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
 
   const toPdf = (e: React.PointerEvent): [number, number] => {
     const r = e.currentTarget.getBoundingClientRect();
-    const [x, y] = viewport.convertToPdfPoint(e.clientX - r.left, e.clientY - r.top) as [number, number];
+    const [x, y] = viewport.convertToPdfPoint(e.clientX - r.left, e.clientY - r.top) as [
+      number,
+      number,
+    ];
     return [x, y];
   };
 
@@ -100,10 +123,25 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     if (!g) return;
     setPdfTransform(ctx, viewport, ratio);
-    const style = { color: tool.color, width: tool.tool === 'marker' ? tool.width * 4 : tool.width, opacity: tool.tool === 'marker' ? 0.4 : 1 };
-    const base = { id: 'live', author: me, authorName: '', createdAt: 0, updatedAt: 0, documentVersion: '', page: pageNumber, style };
-    if (g.kind === 'ink' && g.points.length > 0) drawAnnotation(ctx, { ...base, kind: 'ink', points: g.points });
-    if ((g.kind === 'rect' || g.kind === 'arrow') && g.last) drawAnnotation(ctx, { ...base, kind: 'shape', shape: g.kind, from: g.start, to: g.last });
+    const style = {
+      color: tool.color,
+      width: tool.tool === 'marker' ? tool.width * 4 : tool.width,
+      opacity: tool.tool === 'marker' ? 0.4 : 1,
+    };
+    const base = {
+      id: 'live',
+      author: me,
+      authorName: '',
+      createdAt: 0,
+      updatedAt: 0,
+      documentVersion: '',
+      page: pageNumber,
+      style,
+    };
+    if (g.kind === 'ink' && g.points.length > 0)
+      drawAnnotation(ctx, { ...base, kind: 'ink', points: g.points });
+    if ((g.kind === 'rect' || g.kind === 'arrow') && g.last)
+      drawAnnotation(ctx, { ...base, kind: 'shape', shape: g.kind, from: g.start, to: g.last });
   };
 
   const tolerance = 8 / viewport.scale;
@@ -118,21 +156,39 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     e.currentTarget.setPointerCapture(e.pointerId);
     e.preventDefault();
     if (kind === 'pen' || kind === 'marker') {
-      gesture.current = { id: e.pointerId, kind: 'ink', points: [[p[0], p[1], normalisePressure(e.pointerType, e.pressure)]], start: p };
+      gesture.current = {
+        id: e.pointerId,
+        kind: 'ink',
+        points: [[p[0], p[1], normalisePressure(e.pointerType, e.pressure)]],
+        start: p,
+      };
       drawLive();
     } else if (kind === 'rect' || kind === 'arrow') {
       gesture.current = { id: e.pointerId, kind, points: [], start: p };
     } else if (kind === 'eraser') {
       gesture.current = { id: e.pointerId, kind, points: [], start: p };
-      const hit = topmostAt(mine.map((s) => s.a), p[0], p[1], tolerance);
+      const hit = topmostAt(
+        mine.map((s) => s.a),
+        p[0],
+        p[1],
+        tolerance,
+      );
       if (hit) onErase(mine.filter((s) => s.a.id === hit.id));
     } else if (kind === 'select') {
-      const hit = topmostAt(mine.map((s) => s.a), p[0], p[1], tolerance);
+      const hit = topmostAt(
+        mine.map((s) => s.a),
+        p[0],
+        p[1],
+        tolerance,
+      );
       const s = hit ? (mine.find((m) => m.a.id === hit.id) ?? null) : null;
       onSelect(s);
       if (s) gesture.current = { id: e.pointerId, kind, points: [], start: p, moving: s, last: p };
     } else if (kind === 'note') {
-      onCreate(pageNumber, { kind: 'note', at: [p[0] - NOTE_ICON_SIZE / 2, p[1] + NOTE_ICON_SIZE / 2] });
+      onCreate(pageNumber, {
+        kind: 'note',
+        at: [p[0] - NOTE_ICON_SIZE / 2, p[1] + NOTE_ICON_SIZE / 2],
+      });
     }
   };
 
@@ -143,8 +199,12 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     const r = e.currentTarget.getBoundingClientRect();
     if (g.kind === 'ink') {
       for (const ev of events.length ? events : [e.nativeEvent]) {
-        const [x, y] = viewport.convertToPdfPoint(ev.clientX - r.left, ev.clientY - r.top) as [number, number];
-        if (g.points.length < 3900) g.points.push([x, y, normalisePressure(ev.pointerType, ev.pressure)]);
+        const [x, y] = viewport.convertToPdfPoint(ev.clientX - r.left, ev.clientY - r.top) as [
+          number,
+          number,
+        ];
+        if (g.points.length < 3900)
+          g.points.push([x, y, normalisePressure(ev.pointerType, ev.pressure)]);
       }
       drawLive();
     } else if (g.kind === 'rect' || g.kind === 'arrow') {
@@ -152,7 +212,12 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
       drawLive();
     } else if (g.kind === 'eraser') {
       const p = toPdf(e);
-      const hit = topmostAt(mine.map((s) => s.a), p[0], p[1], tolerance);
+      const hit = topmostAt(
+        mine.map((s) => s.a),
+        p[0],
+        p[1],
+        tolerance,
+      );
       if (hit) onErase(mine.filter((s) => s.a.id === hit.id));
     } else if (g.kind === 'select' && g.moving) {
       g.last = toPdf(e);
@@ -168,7 +233,11 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
       return;
     }
     if (g.kind === 'ink') onCreate(pageNumber, { kind: 'ink', points: smoothStroke(g.points) });
-    else if ((g.kind === 'rect' || g.kind === 'arrow') && g.last && Math.hypot(g.last[0] - g.start[0], g.last[1] - g.start[1]) > 2)
+    else if (
+      (g.kind === 'rect' || g.kind === 'arrow') &&
+      g.last &&
+      Math.hypot(g.last[0] - g.start[0], g.last[1] - g.start[1]) > 2
+    )
       onCreate(pageNumber, { kind: 'shape', shape: g.kind, from: g.start, to: g.last });
     else if (g.kind === 'select' && g.moving && g.last) {
       const dx = g.last[0] - g.start[0];
@@ -203,7 +272,10 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
             type="button"
             className={`note-icon${s.layer === 'private' ? ' note-private' : ''}${s.a.id === selectedId ? ' note-selected' : ''}`}
             style={{ left: x, top: y, width: size, height: size, borderColor: s.a.style.color }}
-            aria-label={t('annot.openNote', { author: s.a.authorName, text: s.a.text.slice(0, 60) })}
+            aria-label={t('annot.openNote', {
+              author: s.a.authorName,
+              text: s.a.text.slice(0, 60),
+            })}
             data-testid="note-icon"
             onPointerDown={(e) => e.stopPropagation()}
             onClick={() => onOpenNote(s)}

@@ -58,7 +58,13 @@ export function AnnotationToolbar(p: Props) {
       {p.tool.tool === 'highlight' && (
         <div className="tool-group" role="group" aria-label={t('annot.highlight')}>
           {(['highlight', 'underline', 'strike'] as const).map((m) => (
-            <button key={m} type="button" className="tool-button wide" aria-pressed={p.tool.highlightMode === m} onClick={() => set({ highlightMode: m })}>
+            <button
+              key={m}
+              type="button"
+              className="tool-button wide"
+              aria-pressed={p.tool.highlightMode === m}
+              onClick={() => set({ highlightMode: m })}
+            >
               {t(`annot.${m}`)}
             </button>
           ))}
@@ -79,25 +85,63 @@ export function AnnotationToolbar(p: Props) {
       </div>
       <div className="tool-group" role="group" aria-label={t('annot.width', { width: '' })}>
         {WIDTHS.map((w) => (
-          <button key={w} type="button" className="tool-button" aria-pressed={p.tool.width === w} aria-label={t('annot.width', { width: w })} onClick={() => set({ width: w })}>
-            <span className="width-dot" style={{ width: w * 2 + 2, height: w * 2 + 2 }} aria-hidden="true" />
+          <button
+            key={w}
+            type="button"
+            className="tool-button"
+            aria-pressed={p.tool.width === w}
+            aria-label={t('annot.width', { width: w })}
+            onClick={() => set({ width: w })}
+          >
+            <span
+              className="width-dot"
+              style={{ width: w * 2 + 2, height: w * 2 + 2 }}
+              aria-hidden="true"
+            />
           </button>
         ))}
       </div>
       <div className="tool-group" role="group">
-        <button type="button" className="tool-button" disabled={!p.canUndo} onClick={p.onUndo} aria-label={t('annot.undo')} title={t('annot.undo')} data-testid="annot-undo">
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!p.canUndo}
+          onClick={p.onUndo}
+          aria-label={t('annot.undo')}
+          title={t('annot.undo')}
+          data-testid="annot-undo"
+        >
           <span aria-hidden="true">↶</span>
         </button>
-        <button type="button" className="tool-button" disabled={!p.canRedo} onClick={p.onRedo} aria-label={t('annot.redo')} title={t('annot.redo')} data-testid="annot-redo">
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!p.canRedo}
+          onClick={p.onRedo}
+          aria-label={t('annot.redo')}
+          title={t('annot.redo')}
+          data-testid="annot-redo"
+        >
           <span aria-hidden="true">↷</span>
         </button>
-        <button type="button" className="tool-button" disabled={!p.canDelete} onClick={p.onDelete} aria-label={t('annot.delete')} title={t('annot.delete')}>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!p.canDelete}
+          onClick={p.onDelete}
+          aria-label={t('annot.delete')}
+          title={t('annot.delete')}
+        >
           <span aria-hidden="true">✕</span>
         </button>
       </div>
       <label className="tool-select">
         {t('annot.target')}
-        <select value={p.target} onChange={(e) => p.onTarget(e.target.value as TargetLayer)} data-testid="annot-target">
+        <select
+          value={p.target}
+          onChange={(e) => p.onTarget(e.target.value as TargetLayer)}
+          data-testid="annot-target"
+        >
           <option value="private">{t('annot.targetPrivate')}</option>
           <option value="shared" disabled={!p.canWriteShared}>
             {t('annot.targetShared')}
@@ -106,7 +150,11 @@ export function AnnotationToolbar(p: Props) {
       </label>
       <label className="tool-select">
         {t('annot.view')}
-        <select value={p.view} onChange={(e) => p.onView(e.target.value as LayerView)} data-testid="annot-view">
+        <select
+          value={p.view}
+          onChange={(e) => p.onView(e.target.value as LayerView)}
+          data-testid="annot-view"
+        >
           <option value="both">{t('annot.viewBoth')}</option>
           <option value="mine">{t('annot.viewMine')}</option>
           <option value="shared">{t('annot.viewShared')}</option>
@@ -118,7 +166,11 @@ export function AnnotationToolbar(p: Props) {
           <legend>{t('annot.authors')}</legend>
           {p.authors.map((a) => (
             <label key={a.id}>
-              <input type="checkbox" checked={!p.hiddenAuthors.has(a.id)} onChange={() => p.onToggleAuthor(a.id)} />
+              <input
+                type="checkbox"
+                checked={!p.hiddenAuthors.has(a.id)}
+                onChange={() => p.onToggleAuthor(a.id)}
+              />
               {a.name}
             </label>
           ))}

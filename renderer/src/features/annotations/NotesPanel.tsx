@@ -30,13 +30,19 @@ function NoteItem({ s, p }: { s: ShownAnnotation; p: Props }) {
   }, [selected, own, s.a.kind]);
   const body = s.a.kind === 'note' || s.a.kind === 'highlight' ? s.a.text : '';
   return (
-    <li className={`note-item${selected ? ' note-item-selected' : ''}`} data-testid="note-item" data-layer={s.layer}>
+    <li
+      className={`note-item${selected ? ' note-item-selected' : ''}`}
+      data-testid="note-item"
+      data-layer={s.layer}
+    >
       <div className="note-head">
         <button type="button" className="link-button" onClick={() => p.onJump(s)}>
           {t('annot.jump', { page: s.a.page })}
         </button>
         <span>{s.a.authorName}</span>
-        <span className="badge">{s.layer === 'private' ? t('annot.private') : t('annot.sharedLabel')}</span>
+        <span className="badge">
+          {s.layer === 'private' ? t('annot.private') : t('annot.sharedLabel')}
+        </span>
       </div>
       {s.a.kind === 'note' && own ? (
         <textarea
@@ -70,8 +76,17 @@ function NoteItem({ s, p }: { s: ShownAnnotation; p: Props }) {
             setReply('');
           }}
         >
-          <input aria-label={t('annot.reply')} placeholder={t('annot.replyPlaceholder')} value={reply} maxLength={5000} onChange={(e) => setReply(e.target.value)} />
-          <button type="submit" disabled={!reply.trim() || (s.layer === 'shared' && !p.canWriteShared)}>
+          <input
+            aria-label={t('annot.reply')}
+            placeholder={t('annot.replyPlaceholder')}
+            value={reply}
+            maxLength={5000}
+            onChange={(e) => setReply(e.target.value)}
+          />
+          <button
+            type="submit"
+            disabled={!reply.trim() || (s.layer === 'shared' && !p.canWriteShared)}
+          >
             {t('annot.reply')}
           </button>
         </form>

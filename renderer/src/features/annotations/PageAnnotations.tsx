@@ -7,7 +7,13 @@ import type { ShownAnnotation } from './AnnotationLayer';
 
 const NONE: ShownAnnotation[] = [];
 
-export function PageAnnotations({ pageNumber, viewport }: { pageNumber: number; viewport: PageViewport }) {
+export function PageAnnotations({
+  pageNumber,
+  viewport,
+}: {
+  pageNumber: number;
+  viewport: PageViewport;
+}) {
   const ctx = useContext(AnnotationContext);
   const viewports = ctx?.viewports;
   useEffect(() => {

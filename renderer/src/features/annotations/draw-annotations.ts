@@ -77,7 +77,12 @@ export function drawAnnotation(ctx: CanvasRenderingContext2D, a: Annotation) {
       ctx.lineCap = 'round';
       ctx.beginPath();
       if (a.shape === 'rect') {
-        ctx.rect(Math.min(a.from[0], a.to[0]), Math.min(a.from[1], a.to[1]), Math.abs(a.to[0] - a.from[0]), Math.abs(a.to[1] - a.from[1]));
+        ctx.rect(
+          Math.min(a.from[0], a.to[0]),
+          Math.min(a.from[1], a.to[1]),
+          Math.abs(a.to[0] - a.from[0]),
+          Math.abs(a.to[1] - a.from[1]),
+        );
       } else {
         const [fx, fy] = a.from;
         const [tx, ty] = a.to;

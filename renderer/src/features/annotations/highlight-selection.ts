@@ -9,10 +9,16 @@ export interface SelectionQuads {
   text: string;
 }
 
-export function selectionToQuads(sel: Selection | null, viewportOf: (page: number) => PageViewport | undefined): SelectionQuads | null {
+export function selectionToQuads(
+  sel: Selection | null,
+  viewportOf: (page: number) => PageViewport | undefined,
+): SelectionQuads | null {
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
   const range = sel.getRangeAt(0);
-  const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+  const start =
+    range.startContainer instanceof Element
+      ? range.startContainer
+      : range.startContainer.parentElement;
   const pageEl = start?.closest<HTMLElement>('.pdf-page');
   const page = Number(pageEl?.dataset.pageNumber);
   const viewport = viewportOf(page);
@@ -23,7 +29,8 @@ export function selectionToQuads(sel: Selection | null, viewportOf: (page: numbe
     if (r.width < 1 || r.height < 1) continue;
     // Only the part on this page (a selection may run into the next one).
     if (r.bottom < box.top || r.top > box.bottom) continue;
-    const pt = (x: number, y: number) => viewport.convertToPdfPoint(x - box.left, y - box.top) as [number, number];
+    const pt = (x: number, y: number) =>
+      viewport.convertToPdfPoint(x - box.left, y - box.top) as [number, number];
     const ul = pt(r.left, r.top);
     const ur = pt(r.right, r.top);
     const ll = pt(r.left, r.bottom);

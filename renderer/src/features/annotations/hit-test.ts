@@ -5,7 +5,8 @@ import { distanceToSegment } from './ink-input';
 
 export function hits(a: Annotation, x: number, y: number, tolerance: number): boolean {
   const [x1, y1, x2, y2] = boundsOf(a);
-  if (x < x1 - tolerance || x > x2 + tolerance || y < y1 - tolerance || y > y2 + tolerance) return false;
+  if (x < x1 - tolerance || x > x2 + tolerance || y < y1 - tolerance || y > y2 + tolerance)
+    return false;
   if (a.kind === 'ink') {
     const reach = tolerance + a.style.width / 2;
     const pts = a.points;
@@ -18,12 +19,20 @@ export function hits(a: Annotation, x: number, y: number, tolerance: number): bo
     return false;
   }
   if (a.kind === 'shape' && a.shape === 'arrow')
-    return distanceToSegment(x, y, a.from[0], a.from[1], a.to[0], a.to[1]) <= tolerance + a.style.width / 2;
+    return (
+      distanceToSegment(x, y, a.from[0], a.from[1], a.to[0], a.to[1]) <=
+      tolerance + a.style.width / 2
+    );
   return true;
 }
 
 /** The topmost (latest) annotation under the point among `list`. */
-export function topmostAt(list: readonly Annotation[], x: number, y: number, tolerance: number): Annotation | undefined {
+export function topmostAt(
+  list: readonly Annotation[],
+  x: number,
+  y: number,
+  tolerance: number,
+): Annotation | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (hits(list[i]!, x, y, tolerance)) return list[i];
   return undefined;
 }

@@ -23,7 +23,11 @@ export function normalisePressure(kind: string, pressure: number): number {
  * points closer than `minDistance` to the previous one. Keeps the first and last points exact so
  * a stroke starts and ends where the pen did.
  */
-export function smoothStroke(points: ReadonlyArray<readonly [number, number, number]>, factor = 0.5, minDistance = 0.4): Array<[number, number, number]> {
+export function smoothStroke(
+  points: ReadonlyArray<readonly [number, number, number]>,
+  factor = 0.5,
+  minDistance = 0.4,
+): Array<[number, number, number]> {
   if (points.length <= 2) return points.map((p) => [p[0], p[1], p[2]]);
   const out: Array<[number, number, number]> = [[points[0]![0], points[0]![1], points[0]![2]]];
   let [sx, sy] = [points[0]![0], points[0]![1]];
@@ -32,7 +36,8 @@ export function smoothStroke(points: ReadonlyArray<readonly [number, number, num
     sx = sx + factor * (p[0] - sx);
     sy = sy + factor * (p[1] - sy);
     const prev = out[out.length - 1]!;
-    if (Math.hypot(sx - prev[0], sy - prev[1]) >= minDistance) out.push([round(sx), round(sy), round(p[2])]);
+    if (Math.hypot(sx - prev[0], sy - prev[1]) >= minDistance)
+      out.push([round(sx), round(sy), round(p[2])]);
   }
   const lastP = points[points.length - 1]!;
   out.push([round(lastP[0]), round(lastP[1]), round(lastP[2])]);
@@ -42,7 +47,14 @@ export function smoothStroke(points: ReadonlyArray<readonly [number, number, num
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** Distance from point p to segment a–b. */
-export function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+export function distanceToSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;

@@ -1,5 +1,6 @@
 // The annotation tools and their settings (shared by the toolbar and the page layers).
-export type Tool = 'text' | 'pen' | 'marker' | 'highlight' | 'eraser' | 'select' | 'note' | 'rect' | 'arrow';
+export type Tool =
+  'text' | 'pen' | 'marker' | 'highlight' | 'eraser' | 'select' | 'note' | 'rect' | 'arrow';
 export type HighlightMode = 'highlight' | 'underline' | 'strike';
 /** What the viewer shows. */
 export type LayerView = 'both' | 'mine' | 'shared' | 'none';
@@ -19,5 +20,13 @@ export const WIDTHS = [1, 2, 4, 8] as const;
 
 /** Tools that draw with the pointer on the page (the others leave the text layer usable). */
 export function isDrawingTool(t: Tool): boolean {
-  return t === 'pen' || t === 'marker' || t === 'eraser' || t === 'select' || t === 'note' || t === 'rect' || t === 'arrow';
+  return (
+    t === 'pen' ||
+    t === 'marker' ||
+    t === 'eraser' ||
+    t === 'select' ||
+    t === 'note' ||
+    t === 'rect' ||
+    t === 'arrow'
+  );
 }

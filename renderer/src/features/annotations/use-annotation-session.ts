@@ -4,9 +4,20 @@
 // all made with one local origin so undo only ever touches one's own changes.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { Annotation, AnnotationStyle, NoteReply, Quad } from '../../../../shared/annotations/model';
+import type {
+  Annotation,
+  AnnotationStyle,
+  NoteReply,
+  Quad,
+} from '../../../../shared/annotations/model';
 import { translate } from '../../../../shared/annotations/model';
-import { addReply, deleteAnnotation, putAnnotation, readAnnotation, shareAnnotation } from '../../../../shared/annotations/ydoc';
+import {
+  addReply,
+  deleteAnnotation,
+  putAnnotation,
+  readAnnotation,
+  shareAnnotation,
+} from '../../../../shared/annotations/ydoc';
 import { docNameToString } from '../../../../shared/sync/doc-names';
 import { useSyncDoc } from '../../collab/use-sync-doc';
 import { useSyncStatus } from '../../collab/use-sync-status';
@@ -24,8 +35,12 @@ function newId(): string {
 }
 
 export function useAnnotationSession(documentId: string, documentVersion: string, me: Me) {
-  const sharedHandle = useSyncDoc(docNameToString({ kind: 'annotations', documentId }), { offline: true });
-  const privateHandle = useSyncDoc(docNameToString({ kind: 'notes', documentId, userId: me.id }), { offline: true });
+  const sharedHandle = useSyncDoc(docNameToString({ kind: 'annotations', documentId }), {
+    offline: true,
+  });
+  const privateHandle = useSyncDoc(docNameToString({ kind: 'notes', documentId, userId: me.id }), {
+    offline: true,
+  });
   const shared = useLayer(sharedHandle?.doc);
   const mine = useLayer(privateHandle?.doc);
   const sharedStatus = useSyncStatus(sharedHandle?.provider);
@@ -35,7 +50,9 @@ export function useAnnotationSession(documentId: string, documentVersion: string
   // at once (edits stay in the Y.Docs and IndexedDB) and reconnect when the network is back, which
   // runs a full state exchange that merges what was drawn offline.
   useEffect(() => {
-    const providers = [sharedHandle?.provider, privateHandle?.provider].filter((p) => p !== undefined);
+    const providers = [sharedHandle?.provider, privateHandle?.provider].filter(
+      (p) => p !== undefined,
+    );
     const offline = () => providers.forEach((p) => p.disconnect());
     const online = () => providers.forEach((p) => p.connect());
     if (!navigator.onLine) offline();
@@ -56,16 +73,32 @@ export function useAnnotationSession(documentId: string, documentVersion: string
   );
 
   const docOf = useCallback(
-    (layer: 'shared' | 'private'): Y.Doc | undefined => (layer === 'shared' ? sharedHandle?.doc : privateHandle?.doc),
+    (layer: 'shared' | 'private'): Y.Doc | undefined =>
+      layer === 'shared' ? sharedHandle?.doc : privateHandle?.doc,
     [sharedHandle, privateHandle],
   );
 
   const create = useCallback(
-    (layer: 'shared' | 'private', page: number, n: NewAnnotation, style: AnnotationStyle, extra: { text?: string } = {}): Annotation | null => {
+    (
+      layer: 'shared' | 'private',
+      page: number,
+      n: NewAnnotation,
+      style: AnnotationStyle,
+      extra: { text?: string } = {},
+    ): Annotation | null => {
       const doc = docOf(layer);
       if (!doc) return null;
       const now = Date.now();
-      const base = { id: newId(), author: me.id, authorName: me.name, createdAt: now, updatedAt: now, documentVersion, page, style };
+      const base = {
+        id: newId(),
+        author: me.id,
+        authorName: me.name,
+        createdAt: now,
+        updatedAt: now,
+        documentVersion,
+        page,
+        style,
+      };
       const a: Annotation =
         n.kind === 'ink'
           ? { ...base, kind: 'ink', points: n.points }
@@ -79,13 +112,33 @@ export function useAnnotationSession(documentId: string, documentVersion: string
   );
 
   const createHighlight = useCallback(
-    (layer: 'shared' | 'private', page: number, mode: 'highlight' | 'underline' | 'strike', quads: Quad[], text: string, style: AnnotationStyle) => {
+    (
+      layer: 'shared' | 'private',
+      page: number,
+      mode: 'highlight' | 'underline' | 'strike',
+      quads: Quad[],
+      text: string,
+      style: AnnotationStyle,
+    ) => {
       const doc = docOf(layer);
       if (!doc || quads.length === 0) return;
       const now = Date.now();
       putAnnotation(
         doc,
-        { id: newId(), kind: 'highlight', mode, quads, text: text.slice(0, 5000), author: me.id, authorName: me.name, createdAt: now, updatedAt: now, documentVersion, page, style },
+        {
+          id: newId(),
+          kind: 'highlight',
+          mode,
+          quads,
+          text: text.slice(0, 5000),
+          author: me.id,
+          authorName: me.name,
+          createdAt: now,
+          updatedAt: now,
+          documentVersion,
+          page,
+          style,
+        },
         undo.origin,
       );
     },
@@ -117,7 +170,11 @@ export function useAnnotationSession(documentId: string, documentVersion: string
       const doc = docOf(s.layer);
       const current = doc ? readAnnotation(doc, s.a.id) : undefined;
       if (!doc || !current || current.kind !== 'note' || current.author !== me.id) return;
-      putAnnotation(doc, { ...current, text: text.slice(0, 5000), updatedAt: Date.now() }, undo.origin);
+      putAnnotation(
+        doc,
+        { ...current, text: text.slice(0, 5000), updatedAt: Date.now() },
+        undo.origin,
+      );
     },
     [docOf, me.id, undo],
   );
@@ -126,7 +183,14 @@ export function useAnnotationSession(documentId: string, documentVersion: string
     (s: ShownAnnotation, text: string) => {
       const doc = docOf(s.layer);
       if (!doc || !text.trim()) return;
-      const r: NoteReply = { id: newId(), annotationId: s.a.id, author: me.id, authorName: me.name, createdAt: Date.now(), text: text.trim().slice(0, 5000) };
+      const r: NoteReply = {
+        id: newId(),
+        annotationId: s.a.id,
+        author: me.id,
+        authorName: me.name,
+        createdAt: Date.now(),
+        text: text.trim().slice(0, 5000),
+      };
       addReply(doc, r, undo.origin);
     },
     [docOf, me, undo],
@@ -159,7 +223,22 @@ export function useAnnotationSession(documentId: string, documentVersion: string
       canUndo: (undoState & 1) !== 0,
       canRedo: (undoState & 2) !== 0,
     }),
-    [shared, mine, sharedStatus, privateStatus, sharedHandle, create, createHighlight, remove, move, setNoteText, reply, share, undo, undoState],
+    [
+      shared,
+      mine,
+      sharedStatus,
+      privateStatus,
+      sharedHandle,
+      create,
+      createHighlight,
+      remove,
+      move,
+      setNoteText,
+      reply,
+      share,
+      undo,
+      undoState,
+    ],
   );
 }
 

@@ -25,7 +25,9 @@ export function colourFor(userId: string): string {
 function isPresence(v: unknown): v is PresenceState {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<PresenceState>;
-  return typeof s.user?.id === 'string' && typeof s.user.name === 'string' && typeof s.page === 'number';
+  return (
+    typeof s.user?.id === 'string' && typeof s.user.name === 'string' && typeof s.page === 'number'
+  );
 }
 
 export function usePresence(provider: WebsocketProvider | null, me: { id: string; name: string }) {

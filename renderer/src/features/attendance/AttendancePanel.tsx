@@ -12,8 +12,15 @@ import './strings';
 export function AttendanceCounts({ summary }: { summary: AttendanceLive }) {
   const { t } = useTranslation();
   return (
-    <p className="live-counts" data-testid="attendance-counts" data-present={summary.presentMembers} data-quorum={summary.quorumReached}>
-      <span>{t('attendance.counts', { present: summary.presentMembers, members: summary.members })}</span>{' '}
+    <p
+      className="live-counts"
+      data-testid="attendance-counts"
+      data-present={summary.presentMembers}
+      data-quorum={summary.quorumReached}
+    >
+      <span>
+        {t('attendance.counts', { present: summary.presentMembers, members: summary.members })}
+      </span>{' '}
       <span className={summary.quorumReached ? 'badge badge-ok' : 'badge badge-warn'}>
         {summary.quorumReached ? t('attendance.quorumReached') : t('attendance.quorumMissing')}
       </span>
@@ -40,9 +47,14 @@ export function AttendancePanel({
   const [error, setError] = useState<unknown>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const isParticipant = participantIds.includes(userId);
-  const myStatus = summary && isParticipant ? statusFromCodes(summary, participantIds, userId) : null;
+  const myStatus =
+    summary && isParticipant ? statusFromCodes(summary, participantIds, userId) : null;
   // Only organisers load the full list, again whenever the live counts say something changed.
-  const { data: full } = useApi('getAttendance', { params: { m: meetingId } }, manage ? `${meetingId}#${summary?.updatedAt ?? ''}` : null);
+  const { data: full } = useApi(
+    'getAttendance',
+    { params: { m: meetingId } },
+    manage ? `${meetingId}#${summary?.updatedAt ?? ''}` : null,
+  );
 
   async function mark(status: 'present' | 'absent', target?: string) {
     setBusy(true);
@@ -51,7 +63,11 @@ export function AttendancePanel({
       const reason = target ? reasons[target]?.trim() : undefined;
       await api.call('markAttendance', {
         params: { m: meetingId },
-        body: { status, ...(target && target !== userId ? { userId: target } : {}), ...(reason ? { reason } : {}) },
+        body: {
+          status,
+          ...(target && target !== userId ? { userId: target } : {}),
+          ...(reason ? { reason } : {}),
+        },
       });
     } catch (e) {
       setError(e);
@@ -61,7 +77,11 @@ export function AttendancePanel({
   }
 
   return (
-    <section className="live-panel" aria-labelledby="attendance-heading" data-testid="attendance-panel">
+    <section
+      className="live-panel"
+      aria-labelledby="attendance-heading"
+      data-testid="attendance-panel"
+    >
       <h2 id="attendance-heading">{t('attendance.heading')}</h2>
       {summary && <AttendanceCounts summary={summary} />}
       {summary && isParticipant && (
@@ -71,7 +91,13 @@ export function AttendancePanel({
               ✓ {t('attendance.youArePresent')}
             </p>
           ) : (
-            <button type="button" className="btn btn-primary btn-big" disabled={busy} onClick={() => void mark('present')} data-testid="checkin-button">
+            <button
+              type="button"
+              className="btn btn-primary btn-big"
+              disabled={busy}
+              onClick={() => void mark('present')}
+              data-testid="checkin-button"
+            >
               {t('attendance.checkIn')}
             </button>
           )}
@@ -85,7 +111,12 @@ export function AttendancePanel({
             {full.entries
               .filter((e) => e.role !== 'secretary')
               .map((e) => (
-                <tr key={e.userId} data-testid="attendance-row" data-user-id={e.userId} data-status={e.status ?? 'none'}>
+                <tr
+                  key={e.userId}
+                  data-testid="attendance-row"
+                  data-user-id={e.userId}
+                  data-status={e.status ?? 'none'}
+                >
                   <th scope="row">{e.displayName}</th>
                   <td>{t(`attendance.status.${e.status ?? 'none'}`)}</td>
                   <td>

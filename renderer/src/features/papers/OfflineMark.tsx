@@ -5,10 +5,20 @@ import type { OfflineState } from './offline-sync';
 export function OfflineMark({ state }: { state: OfflineState | undefined }) {
   const { t } = useTranslation();
   if (!state) return null;
-  const label = state === 'saved' ? t('papers.offlineSaved') : state === 'saving' ? t('papers.offlineSaving') : t('papers.offlineFailed');
+  const label =
+    state === 'saved'
+      ? t('papers.offlineSaved')
+      : state === 'saving'
+        ? t('papers.offlineSaving')
+        : t('papers.offlineFailed');
   const symbol = state === 'saved' ? '✓' : state === 'saving' ? '…' : '!';
   return (
-    <span className={`offline-mark offline-${state}`} data-testid="paper-offline" data-state={state} title={label}>
+    <span
+      className={`offline-mark offline-${state}`}
+      data-testid="paper-offline"
+      data-state={state}
+      title={label}
+    >
       <span aria-hidden="true">{symbol}</span>
       <span className="visually-hidden">{label}</span>
     </span>

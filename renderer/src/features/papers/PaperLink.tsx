@@ -5,7 +5,13 @@ import { OfflineMark } from './OfflineMark';
 import type { OfflineState } from './offline-sync';
 
 /** One tap from the agenda to the viewer. */
-export function PaperLink({ doc, offline }: { doc: DocumentSummary; offline: OfflineState | undefined }) {
+export function PaperLink({
+  doc,
+  offline,
+}: {
+  doc: DocumentSummary;
+  offline: OfflineState | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <Link
@@ -16,7 +22,9 @@ export function PaperLink({ doc, offline }: { doc: DocumentSummary; offline: Off
       aria-label={t('papers.open', { title: doc.title })}
     >
       <span className="paper-title">{doc.title}</span>
-      {doc.confidential && <span className="badge badge-confidential">{t('papers.confidential')}</span>}
+      {doc.confidential && (
+        <span className="badge badge-confidential">{t('papers.confidential')}</span>
+      )}
       {doc.encrypted && <span className="badge">{t('papers.encrypted')}</span>}
       {doc.pages > 0 && <span className="muted">{t('papers.pages', { count: doc.pages })}</span>}
       <OfflineMark state={offline} />

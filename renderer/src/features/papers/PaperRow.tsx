@@ -6,7 +6,15 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-error';
 import { ReadersPicker } from './ReadersPicker';
 
-export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; doc: DocumentSummary; onChanged: () => void }) {
+export function PaperRow({
+  meeting,
+  doc,
+  onChanged,
+}: {
+  meeting: MeetingDetail;
+  doc: DocumentSummary;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const replaceInput = useRef<HTMLInputElement>(null);
@@ -39,7 +47,11 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
 
   function replace(file: File) {
     void run(() =>
-      api.upload('createDocumentVersion', { params: { d: doc.id }, query: { filename: file.name }, body: file }, { onProgress: (l, total) => setPercent(total ? Math.round((l / total) * 100) : 0) }),
+      api.upload(
+        'createDocumentVersion',
+        { params: { d: doc.id }, query: { filename: file.name }, body: file },
+        { onProgress: (l, total) => setPercent(total ? Math.round((l / total) * 100) : 0) },
+      ),
     );
   }
 
@@ -60,7 +72,9 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
           />
         )}
         <strong>{doc.title}</strong>
-        {doc.confidential && <span className="badge badge-confidential">{t('papers.confidential')}</span>}
+        {doc.confidential && (
+          <span className="badge badge-confidential">{t('papers.confidential')}</span>
+        )}
         {doc.encrypted && <span className="badge">{t('papers.encrypted')}</span>}
         <span className="muted">
           {doc.filename} · {t('papers.version', { n: doc.version })}
@@ -82,11 +96,22 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
           }}
           data-testid="paper-replace-file"
         />
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => replaceInput.current?.click()}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => replaceInput.current?.click()}
+        >
           {t('papers.replace')}
         </button>
         {doc.confidential ? (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(loadReaders)} data-testid="paper-access">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => void run(loadReaders)}
+            data-testid="paper-access"
+          >
             {t('papers.access')}
           </button>
         ) : (
@@ -114,16 +139,36 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
           {t('papers.delete')}
         </button>
       </div>
-      {percent !== null && <progress max={100} value={percent} aria-label={t('papers.upload.progress', { name: doc.filename, percent })} />}
+      {percent !== null && (
+        <progress
+          max={100}
+          value={percent}
+          aria-label={t('papers.upload.progress', { name: doc.filename, percent })}
+        />
+      )}
       {readers && (
         <div className="paper-access">
-          <ReadersPicker participants={meeting.participants} selected={readers} onChange={setReaders} idPrefix={`${id}-r`} />
+          <ReadersPicker
+            participants={meeting.participants}
+            selected={readers}
+            onChange={setReaders}
+            idPrefix={`${id}-r`}
+          />
           <div className="item-actions">
             <button
               type="button"
               className="btn btn-primary btn-small"
               disabled={busy || readers.size === 0}
-              onClick={() => void run(() => api.call('putDocumentAccess', { params: { m: meeting.id, d: doc.id }, body: [...readers] }), t('papers.accessSaved'))}
+              onClick={() =>
+                void run(
+                  () =>
+                    api.call('putDocumentAccess', {
+                      params: { m: meeting.id, d: doc.id },
+                      body: [...readers],
+                    }),
+                  t('papers.accessSaved'),
+                )
+              }
               data-testid="paper-access-save"
             >
               {t('papers.accessSave')}
@@ -135,7 +180,10 @@ export function PaperRow({ meeting, doc, onChanged }: { meeting: MeetingDetail; 
                 disabled={busy}
                 onClick={() =>
                   void run(async () => {
-                    await api.call('patchDocument', { params: { d: doc.id }, body: { confidential: false } });
+                    await api.call('patchDocument', {
+                      params: { d: doc.id },
+                      body: { confidential: false },
+                    });
                     setReaders(null);
                   })
                 }

@@ -14,7 +14,11 @@ export function PapersManagerPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { meetingId = '' } = useParams();
-  const { data: meeting, error, reload } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
+  const {
+    data: meeting,
+    error,
+    reload,
+  } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
   useMeetingTitle(meeting?.title);
 
   if (!meeting)
@@ -25,7 +29,8 @@ export function PapersManagerPage() {
     ) : (
       <p role="status">{t('app.loading')}</p>
     );
-  if (meeting.myRole !== 'secretary' && !user.isAdmin) return <p className="error">{t('editor.notAllowed')}</p>;
+  if (meeting.myRole !== 'secretary' && !user.isAdmin)
+    return <p className="error">{t('editor.notAllowed')}</p>;
 
   const current = meeting.documents.filter((d) => !d.replacedBy);
   const itemTitle = (id: string | null) => {
@@ -33,7 +38,12 @@ export function PapersManagerPage() {
     return i >= 0 ? `${i + 1}. ${meeting.agenda[i]!.title}` : t('papers.general');
   };
   const groups = [...meeting.agenda.map((a) => a.id as string | null), null]
-    .map((id) => ({ id, docs: current.filter((d) => (id === null ? !meeting.agenda.some((a) => a.id === d.agendaItemId) : d.agendaItemId === id)) }))
+    .map((id) => ({
+      id,
+      docs: current.filter((d) =>
+        id === null ? !meeting.agenda.some((a) => a.id === d.agendaItemId) : d.agendaItemId === id,
+      ),
+    }))
     .filter((g) => g.docs.length > 0);
 
   return (

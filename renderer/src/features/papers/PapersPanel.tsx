@@ -19,7 +19,9 @@ export function PapersPanel({ meeting }: SlotProps['meeting.panels']) {
   }, [meeting, user.id]);
 
   const current = meeting.documents.filter((d) => !d.replacedBy);
-  const general = current.filter((d) => !d.agendaItemId || !meeting.agenda.some((i) => i.id === d.agendaItemId));
+  const general = current.filter(
+    (d) => !d.agendaItemId || !meeting.agenda.some((i) => i.id === d.agendaItemId),
+  );
   const saved = current.filter((d) => offline.get(d.id) === 'saved').length;
   const canManage = meeting.myRole === 'secretary' || (user.isAdmin && meeting.myRole === null);
 

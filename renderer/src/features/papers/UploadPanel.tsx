@@ -16,7 +16,13 @@ interface UploadRow {
   message?: string;
 }
 
-export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; onUploaded: () => void }) {
+export function UploadPanel({
+  meeting,
+  onUploaded,
+}: {
+  meeting: MeetingDetail;
+  onUploaded: () => void;
+}) {
   const { t } = useTranslation();
   const formId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -27,7 +33,8 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const update = (key: string, patch: Partial<UploadRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<UploadRow>) =>
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -37,7 +44,15 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
     setFormError(null);
     setBusy(true);
     const batch = files.map((f, i) => ({ file: f, key: `${Date.now()}-${i}-${f.name}` }));
-    setRows((all) => [...batch.map((b) => ({ key: b.key, name: b.file.name, percent: 0, phase: 'sending' as const })), ...all]);
+    setRows((all) => [
+      ...batch.map((b) => ({
+        key: b.key,
+        name: b.file.name,
+        percent: 0,
+        phase: 'sending' as const,
+      })),
+      ...all,
+    ]);
     // One after another: the room's Wi-Fi is shared, and the host parses a few at a time anyway.
     for (const { file, key } of batch) {
       try {
@@ -45,7 +60,11 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
           'createDocument',
           {
             params: { m: meeting.id },
-            query: { filename: file.name, ...(agendaItemId ? { agendaItemId } : {}), confidential: confidential ? 'true' : 'false' },
+            query: {
+              filename: file.name,
+              ...(agendaItemId ? { agendaItemId } : {}),
+              confidential: confidential ? 'true' : 'false',
+            },
             body: file,
           },
           {
@@ -55,7 +74,11 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
             },
           },
         );
-        if (confidential) await api.call('putDocumentAccess', { params: { m: meeting.id, d: doc.id }, body: [...readers] });
+        if (confidential)
+          await api.call('putDocumentAccess', {
+            params: { m: meeting.id, d: doc.id },
+            body: [...readers],
+          });
         update(key, { percent: 100, phase: 'done' });
         onUploaded();
       } catch (err) {
@@ -67,15 +90,32 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
   }
 
   return (
-    <form className="card upload-panel" onSubmit={(e) => void submit(e)} data-testid="upload-panel" aria-labelledby={`${formId}-h`}>
+    <form
+      className="card upload-panel"
+      onSubmit={(e) => void submit(e)}
+      data-testid="upload-panel"
+      aria-labelledby={`${formId}-h`}
+    >
       <h2 id={`${formId}-h`}>{t('papers.upload.heading')}</h2>
       <div className="field">
         <label htmlFor={`${formId}-files`}>{t('papers.upload.files')}</label>
-        <input id={`${formId}-files`} ref={fileInput} type="file" accept="application/pdf,.pdf" multiple data-testid="upload-files" />
+        <input
+          id={`${formId}-files`}
+          ref={fileInput}
+          type="file"
+          accept="application/pdf,.pdf"
+          multiple
+          data-testid="upload-files"
+        />
       </div>
       <div className="field">
         <label htmlFor={`${formId}-item`}>{t('papers.upload.agendaItem')}</label>
-        <select id={`${formId}-item`} value={agendaItemId} onChange={(e) => setAgendaItemId(e.target.value)} data-testid="upload-agenda-item">
+        <select
+          id={`${formId}-item`}
+          value={agendaItemId}
+          onChange={(e) => setAgendaItemId(e.target.value)}
+          data-testid="upload-agenda-item"
+        >
           <option value="">{t('papers.upload.noItem')}</option>
           {meeting.agenda.map((item, i) => (
             <option key={item.id} value={item.id}>
@@ -94,14 +134,26 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
         />
         {t('papers.upload.confidential')}
       </label>
-      {confidential && <ReadersPicker participants={meeting.participants} selected={readers} onChange={setReaders} idPrefix={`${formId}-r`} />}
+      {confidential && (
+        <ReadersPicker
+          participants={meeting.participants}
+          selected={readers}
+          onChange={setReaders}
+          idPrefix={`${formId}-r`}
+        />
+      )}
       {formError && (
         <p className="error" role="alert">
           {formError}
         </p>
       )}
       <div className="toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="upload-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          data-testid="upload-submit"
+        >
           {t('papers.upload.submit')}
         </button>
       </div>
@@ -117,9 +169,15 @@ export function UploadPanel({ meeting, onUploaded }: { meeting: MeetingDetail; o
             ) : (
               <>
                 <label htmlFor={`${formId}-${r.key}`}>
-                  {r.phase === 'processing' ? t('papers.upload.processing', { name: r.name }) : t('papers.upload.progress', { name: r.name, percent: r.percent })}
+                  {r.phase === 'processing'
+                    ? t('papers.upload.processing', { name: r.name })
+                    : t('papers.upload.progress', { name: r.name, percent: r.percent })}
                 </label>
-                <progress id={`${formId}-${r.key}`} max={100} value={r.phase === 'processing' ? undefined : r.percent} />
+                <progress
+                  id={`${formId}-${r.key}`}
+                  max={100}
+                  value={r.phase === 'processing' ? undefined : r.percent}
+                />
               </>
             )}
           </li>

@@ -53,7 +53,10 @@ function openDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-function request<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function request<T>(
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return openDb().then(
     (db) =>
       new Promise<T>((resolve, reject) => {
@@ -71,7 +74,10 @@ const keyOf = (userId: string, documentId: string) => `${userId}:${documentId}`;
 async function readCached(documentId: string): Promise<CachedPaper | undefined> {
   if (!currentUser) return undefined;
   const user = currentUser;
-  return request('readonly', (s) => s.get(keyOf(user, documentId)) as IDBRequest<CachedPaper | undefined>);
+  return request(
+    'readonly',
+    (s) => s.get(keyOf(user, documentId)) as IDBRequest<CachedPaper | undefined>,
+  );
 }
 
 /** Ids of this user's papers that are on the device, with the hash of the stored bytes. */
@@ -79,7 +85,10 @@ export async function offlinePapers(): Promise<Map<string, string>> {
   if (!currentUser) return new Map();
   const user = currentUser;
   try {
-    const all = await request('readonly', (s) => s.index('user').getAll(user) as IDBRequest<CachedPaper[]>);
+    const all = await request(
+      'readonly',
+      (s) => s.index('user').getAll(user) as IDBRequest<CachedPaper[]>,
+    );
     return new Map(all.map((p) => [p.documentId, p.sha256]));
   } catch {
     return new Map();
@@ -132,7 +141,10 @@ export async function keepOffline(paper: PaperToKeep, signal?: AbortSignal): Pro
 export async function forgetOthers(meetingId: string, keepIds: ReadonlySet<string>): Promise<void> {
   if (!currentUser) return;
   const user = currentUser;
-  const all = await request('readonly', (s) => s.index('user').getAll(user) as IDBRequest<CachedPaper[]>);
+  const all = await request(
+    'readonly',
+    (s) => s.index('user').getAll(user) as IDBRequest<CachedPaper[]>,
+  );
   const stale = all.filter((p) => p.meetingId === meetingId && !keepIds.has(p.documentId));
   for (const p of stale) await request('readwrite', (s) => s.delete(p.key));
   if (stale.length) changed();

@@ -2,7 +2,13 @@
 // UI which are there. Components read the state with useOfflineState().
 import { useSyncExternalStore } from 'react';
 import type { DocumentSummary, MeetingDetail } from '../../../../shared/api/schemas/meetings';
-import { forgetOthers, keepOffline, offlinePapers, onOfflineChange, setOfflineUser } from './offline-cache';
+import {
+  forgetOthers,
+  keepOffline,
+  offlinePapers,
+  onOfflineChange,
+  setOfflineUser,
+} from './offline-cache';
 
 export type OfflineState = 'saved' | 'saving' | 'failed';
 

@@ -13,7 +13,12 @@ export function formatClock(seconds: number): string {
   return `${seconds < 0 ? '−' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function SpeakerTimer({ startedAt, limitSeconds, warningSeconds, large = false }: {
+export function SpeakerTimer({
+  startedAt,
+  limitSeconds,
+  warningSeconds,
+  large = false,
+}: {
   startedAt: string;
   limitSeconds: number;
   warningSeconds: number;
@@ -28,8 +33,14 @@ export function SpeakerTimer({ startedAt, limitSeconds, warningSeconds, large = 
   const left = remainingSeconds(startedAt, limitSeconds, now);
   const phase = left < 0 ? 'over' : left <= warningSeconds ? 'warn' : 'ok';
   return (
-    <div className={`speaker-timer timer-${phase}${large ? ' timer-large' : ''}`} data-testid="speaker-timer" data-phase={phase}>
-      <span className="visually-hidden">{left < 0 ? t('speakers.overtime') : t('speakers.timeLeft')}</span>
+    <div
+      className={`speaker-timer timer-${phase}${large ? ' timer-large' : ''}`}
+      data-testid="speaker-timer"
+      data-phase={phase}
+    >
+      <span className="visually-hidden">
+        {left < 0 ? t('speakers.overtime') : t('speakers.timeLeft')}
+      </span>
       <span aria-hidden="true">{formatClock(left)}</span>
       {phase === 'warn' && <span className="timer-note">{t('speakers.nearEnd')}</span>}
       {phase === 'over' && <span className="timer-note">{t('speakers.overtime')}</span>}

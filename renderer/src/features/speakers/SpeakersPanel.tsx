@@ -66,8 +66,17 @@ export function SpeakersPanel({
               />
             )}
             {chair && (
-              <button type="button" className="btn btn-danger" disabled={busy} data-testid="speaker-stop"
-                onClick={() => void run(() => api.call('stopSpeaker', { params: { m: meetingId, r: current.id } }))}>
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={busy}
+                data-testid="speaker-stop"
+                onClick={() =>
+                  void run(() =>
+                    api.call('stopSpeaker', { params: { m: meetingId, r: current.id } }),
+                  )
+                }
+              >
                 {t('speakers.stop')}
               </button>
             )}
@@ -80,16 +89,39 @@ export function SpeakersPanel({
         <div className="toolbar">
           {mine < 0 ? (
             current?.userId === userId ? null : (
-              <button type="button" className="btn btn-primary btn-big" disabled={busy} data-testid="speak-request"
-                onClick={() => void run(() => api.call('requestToSpeak', { params: { m: meetingId }, body: currentItemId ? { agendaItemId: currentItemId } : {} }))}>
+              <button
+                type="button"
+                className="btn btn-primary btn-big"
+                disabled={busy}
+                data-testid="speak-request"
+                onClick={() =>
+                  void run(() =>
+                    api.call('requestToSpeak', {
+                      params: { m: meetingId },
+                      body: currentItemId ? { agendaItemId: currentItemId } : {},
+                    }),
+                  )
+                }
+              >
                 {t('speakers.request')}
               </button>
             )
           ) : (
             <>
-              <p className="notice" data-testid="speak-waiting">{t('speakers.waiting', { position: mine + 1 })}</p>
-              <button type="button" className="btn" disabled={busy} data-testid="speak-withdraw"
-                onClick={() => void run(() => api.call('withdrawSpeaker', { params: { m: meetingId, r: queue[mine]!.id } }))}>
+              <p className="notice" data-testid="speak-waiting">
+                {t('speakers.waiting', { position: mine + 1 })}
+              </p>
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                data-testid="speak-withdraw"
+                onClick={() =>
+                  void run(() =>
+                    api.call('withdrawSpeaker', { params: { m: meetingId, r: queue[mine]!.id } }),
+                  )
+                }
+              >
                 {t('speakers.withdraw')}
               </button>
             </>
@@ -97,7 +129,14 @@ export function SpeakersPanel({
         </div>
       )}
       <ErrorNotice error={error} />
-      {chair && state && <SpeakingSettingsForm meetingId={meetingId} limitSeconds={state.settings.limitSeconds} warningSeconds={state.settings.warningSeconds} onError={setError} />}
+      {chair && state && (
+        <SpeakingSettingsForm
+          meetingId={meetingId}
+          limitSeconds={state.settings.limitSeconds}
+          warningSeconds={state.settings.warningSeconds}
+          onError={setError}
+        />
+      )}
       <h3>{t('speakers.queue')}</h3>
       {queue.length === 0 ? (
         <p className="muted">{t('speakers.empty')}</p>
@@ -108,21 +147,49 @@ export function SpeakersPanel({
               <span className="speaker-name">{r.displayName}</span>
               {chair && (
                 <span className="item-actions">
-                  <button type="button" className="btn btn-small btn-primary" disabled={busy} data-testid="speaker-start"
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    disabled={busy}
+                    data-testid="speaker-start"
                     aria-label={t('speakers.startFor', { name: r.displayName })}
-                    onClick={() => void run(() => api.call('startSpeaker', { params: { m: meetingId, r: r.id }, body: {} }))}>
+                    onClick={() =>
+                      void run(() =>
+                        api.call('startSpeaker', { params: { m: meetingId, r: r.id }, body: {} }),
+                      )
+                    }
+                  >
                     {t('speakers.start')}
                   </button>
-                  <button type="button" className="btn btn-small" disabled={busy || i === 0} aria-label={t('speakers.upFor', { name: r.displayName })}
-                    onClick={() => void move(i, -1)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy || i === 0}
+                    aria-label={t('speakers.upFor', { name: r.displayName })}
+                    onClick={() => void move(i, -1)}
+                  >
                     ↑ {t('speakers.up')}
                   </button>
-                  <button type="button" className="btn btn-small" disabled={busy || i === queue.length - 1}
-                    aria-label={t('speakers.downFor', { name: r.displayName })} onClick={() => void move(i, 1)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy || i === queue.length - 1}
+                    aria-label={t('speakers.downFor', { name: r.displayName })}
+                    onClick={() => void move(i, 1)}
+                  >
                     ↓ {t('speakers.down')}
                   </button>
-                  <button type="button" className="btn btn-small btn-danger" disabled={busy} aria-label={t('speakers.removeFor', { name: r.displayName })}
-                    onClick={() => void run(() => api.call('withdrawSpeaker', { params: { m: meetingId, r: r.id } }))}>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    disabled={busy}
+                    aria-label={t('speakers.removeFor', { name: r.displayName })}
+                    onClick={() =>
+                      void run(() =>
+                        api.call('withdrawSpeaker', { params: { m: meetingId, r: r.id } }),
+                      )
+                    }
+                  >
                     {t('speakers.remove')}
                   </button>
                 </span>
@@ -136,7 +203,12 @@ export function SpeakersPanel({
 }
 
 /** The chair sets the time per turn and when the timer warns. */
-function SpeakingSettingsForm({ meetingId, limitSeconds, warningSeconds, onError }: {
+function SpeakingSettingsForm({
+  meetingId,
+  limitSeconds,
+  warningSeconds,
+  onError,
+}: {
   meetingId: string;
   limitSeconds: number;
   warningSeconds: number;
@@ -153,7 +225,10 @@ function SpeakingSettingsForm({ meetingId, limitSeconds, warningSeconds, onError
     try {
       await api.call('setSpeakingSettings', {
         params: { m: meetingId },
-        body: { limitSeconds: Math.round(Number(minutes) * 60), warningSeconds: Math.round(Number(warning)) },
+        body: {
+          limitSeconds: Math.round(Number(minutes) * 60),
+          warningSeconds: Math.round(Number(warning)),
+        },
       });
     } catch (err) {
       onError(err);
@@ -165,11 +240,26 @@ function SpeakingSettingsForm({ meetingId, limitSeconds, warningSeconds, onError
     <form className="toolbar" onSubmit={(e) => void save(e)} aria-label={t('speakers.settings')}>
       <label className="field field-inline">
         <span>{t('speakers.limitMinutes')}</span>
-        <input type="number" min={1} max={60} step={0.5} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
+        <input
+          type="number"
+          min={1}
+          max={60}
+          step={0.5}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+          required
+        />
       </label>
       <label className="field field-inline">
         <span>{t('speakers.warningSeconds')}</span>
-        <input type="number" min={0} max={600} value={warning} onChange={(e) => setWarning(e.target.value)} required />
+        <input
+          type="number"
+          min={0}
+          max={600}
+          value={warning}
+          onChange={(e) => setWarning(e.target.value)}
+          required
+        />
       </label>
       <button type="submit" className="btn btn-small" disabled={busy}>
         {t('speakers.saveSettings')}

@@ -6,7 +6,13 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { findInDocument } from './find-in-document';
 import type { FindHit } from './find-in-document';
 
-export function FindBar({ pdf, onResult }: { pdf: PDFDocumentProxy; onResult: (query: string, hit: FindHit | null) => void }) {
+export function FindBar({
+  pdf,
+  onResult,
+}: {
+  pdf: PDFDocumentProxy;
+  onResult: (query: string, hit: FindHit | null) => void;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<FindHit[]>([]);
@@ -48,14 +54,28 @@ export function FindBar({ pdf, onResult }: { pdf: PDFDocumentProxy; onResult: (q
           }
         }}
       />
-      <button type="button" onClick={() => step(-1)} disabled={hits.length === 0} aria-label={t('viewer.findPrev')}>
+      <button
+        type="button"
+        onClick={() => step(-1)}
+        disabled={hits.length === 0}
+        aria-label={t('viewer.findPrev')}
+      >
         ↑
       </button>
-      <button type="button" onClick={() => step(1)} disabled={hits.length === 0} aria-label={t('viewer.findNext')}>
+      <button
+        type="button"
+        onClick={() => step(1)}
+        disabled={hits.length === 0}
+        aria-label={t('viewer.findNext')}
+      >
         ↓
       </button>
       <span role="status" data-testid="find-count">
-        {query.trim() ? (hits.length ? t('viewer.findCount', { current: at + 1, total: hits.length }) : t('viewer.findNone')) : ''}
+        {query.trim()
+          ? hits.length
+            ? t('viewer.findCount', { current: at + 1, total: hits.length })
+            : t('viewer.findNone')
+          : ''}
       </span>
     </div>
   );

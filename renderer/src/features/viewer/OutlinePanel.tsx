@@ -16,9 +16,12 @@ async function resolve(pdf: PDFDocumentProxy, items: RawItem[]): Promise<Entry[]
     items.map(async (item) => {
       let page: number | null = null;
       try {
-        const dest = typeof item.dest === 'string' ? await pdf.getDestination(item.dest) : item.dest;
+        const dest =
+          typeof item.dest === 'string' ? await pdf.getDestination(item.dest) : item.dest;
         const ref = dest?.[0];
-        if (ref && typeof ref === 'object') page = (await pdf.getPageIndex(ref as Parameters<PDFDocumentProxy['getPageIndex']>[0])) + 1;
+        if (ref && typeof ref === 'object')
+          page =
+            (await pdf.getPageIndex(ref as Parameters<PDFDocumentProxy['getPageIndex']>[0])) + 1;
         else if (typeof ref === 'number') page = ref + 1;
       } catch {
         page = null;
@@ -33,7 +36,12 @@ function Tree({ entries, onPick }: { entries: Entry[]; onPick: (p: number) => vo
     <ul>
       {entries.map((e, i) => (
         <li key={i}>
-          <button type="button" className="link-button" disabled={e.page === null} onClick={() => e.page && onPick(e.page)}>
+          <button
+            type="button"
+            className="link-button"
+            disabled={e.page === null}
+            onClick={() => e.page && onPick(e.page)}
+          >
             {e.title}
           </button>
           {e.children.length > 0 && <Tree entries={e.children} onPick={onPick} />}
@@ -43,7 +51,13 @@ function Tree({ entries, onPick }: { entries: Entry[]; onPick: (p: number) => vo
   );
 }
 
-export function OutlinePanel({ pdf, onPick }: { pdf: PDFDocumentProxy; onPick: (p: number) => void }) {
+export function OutlinePanel({
+  pdf,
+  onPick,
+}: {
+  pdf: PDFDocumentProxy;
+  onPick: (p: number) => void;
+}) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   useEffect(() => {

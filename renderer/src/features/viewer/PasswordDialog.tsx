@@ -2,7 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function PasswordDialog({ reason, onAnswer }: { reason: 'need' | 'incorrect'; onAnswer: (pw: string | null) => void }) {
+export function PasswordDialog({
+  reason,
+  onAnswer,
+}: {
+  reason: 'need' | 'incorrect';
+  onAnswer: (pw: string | null) => void;
+}) {
   const { t } = useTranslation();
   const [pw, setPw] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -22,10 +28,19 @@ export function PasswordDialog({ reason, onAnswer }: { reason: 'need' | 'incorre
         onKeyDown={(e) => e.key === 'Escape' && onAnswer(null)}
       >
         <h2 id="pdf-pw-title">{t('viewer.passwordTitle')}</h2>
-        <p role={reason === 'incorrect' ? 'alert' : undefined}>{reason === 'incorrect' ? t('viewer.passwordIncorrect') : t('viewer.passwordNeed')}</p>
+        <p role={reason === 'incorrect' ? 'alert' : undefined}>
+          {reason === 'incorrect' ? t('viewer.passwordIncorrect') : t('viewer.passwordNeed')}
+        </p>
         <label>
           {t('viewer.password')}
-          <input ref={input} type="password" value={pw} onChange={(e) => setPw(e.target.value)} data-testid="pdf-password" autoComplete="off" />
+          <input
+            ref={input}
+            type="password"
+            value={pw}
+            onChange={(e) => setPw(e.target.value)}
+            data-testid="pdf-password"
+            autoComplete="off"
+          />
         </label>
         <div className="modal-actions">
           <button type="submit" data-testid="pdf-password-submit">

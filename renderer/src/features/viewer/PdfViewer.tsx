@@ -2,7 +2,16 @@
 // sized boxes. Zoom: fit width, fit page, buttons, ctrl+wheel and two-finger pinch, anchored so the
 // point under the fingers (or the view's top) stays put. Keyboard: PageDown/PageUp, ←/→, Home/End.
 // Touch: a quick horizontal swipe turns the page.
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { CSS_UNITS, PageView } from './PageView';
@@ -38,15 +47,29 @@ interface Props {
 }
 
 export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(props, ref) {
-  const { pdf, label, initialMode = 'fit-width', onViewChange, renderOverlay, findQuery, findCurrent, touchGestures } = props;
+  const {
+    pdf,
+    label,
+    initialMode = 'fit-width',
+    onViewChange,
+    renderOverlay,
+    findQuery,
+    findCurrent,
+    touchGestures,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewSize, setViewSize] = useState({ w: 0, h: 0 });
   const [scroll, setScroll] = useState(0);
   const [sizes, setSizes] = useState<Map<number, { width: number; height: number }>>(new Map());
   const [defaultSize, setDefaultSize] = useState<{ width: number; height: number } | null>(null);
-  const [zoom, setZoomState] = useState<{ mode: ZoomMode; scale: number }>({ mode: initialMode, scale: 1 });
+  const [zoom, setZoomState] = useState<{ mode: ZoomMode; scale: number }>({
+    mode: initialMode,
+    scale: 1,
+  });
   // Scroll to restore after a layout change (zoom, page jump): page index + fraction into it.
-  const pendingAnchor = useRef<{ index: number; fraction: number; viewOffset: number } | null>(null);
+  const pendingAnchor = useRef<{ index: number; fraction: number; viewOffset: number } | null>(
+    null,
+  );
 
   useEffect(() => {
     let live = true;
@@ -69,8 +92,14 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     return () => ro.disconnect();
   }, []);
 
-  const base = useMemo(() => defaultSize ?? { width: 612 * CSS_UNITS, height: 792 * CSS_UNITS }, [defaultSize]);
-  const scale = zoom.mode === 'custom' || viewSize.w === 0 ? zoom.scale : fitScale(zoom.mode, base.width, base.height, viewSize.w, viewSize.h);
+  const base = useMemo(
+    () => defaultSize ?? { width: 612 * CSS_UNITS, height: 792 * CSS_UNITS },
+    [defaultSize],
+  );
+  const scale =
+    zoom.mode === 'custom' || viewSize.w === 0
+      ? zoom.scale
+      : fitScale(zoom.mode, base.width, base.height, viewSize.w, viewSize.h);
   const layout = useMemo(
     () => layoutPages(pdf.numPages, (i) => sizes.get(i + 1) ?? base, scale),
     [pdf.numPages, sizes, base, scale],
@@ -81,7 +110,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   const onSize = useCallback((pageNumber: number, width: number, height: number) => {
     setSizes((prev) => {
       const old = prev.get(pageNumber);
-      if (old && Math.abs(old.width - width) < 0.5 && Math.abs(old.height - height) < 0.5) return prev;
+      if (old && Math.abs(old.width - width) < 0.5 && Math.abs(old.height - height) < 0.5)
+        return prev;
       const next = new Map(prev);
       next.set(pageNumber, { width, height });
       return next;
@@ -106,7 +136,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     const el = scroller.current;
     if (!a || !el) return;
     pendingAnchor.current = null;
-    const top = (layout.tops[a.index] ?? 0) + a.fraction * (layout.heights[a.index] ?? 0) - a.viewOffset;
+    const top =
+      (layout.tops[a.index] ?? 0) + a.fraction * (layout.heights[a.index] ?? 0) - a.viewOffset;
     el.scrollTop = Math.max(0, top);
     setScroll(el.scrollTop);
   }, [layout]);
@@ -160,11 +191,19 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   }, [scale, setZoom]);
 
   // Two-finger pinch and one-finger swipe (touch only; pen and mouse draw or select).
-  const touches = useRef(new Map<number, { x: number; y: number; t: number; x0: number; y0: number }>());
+  const touches = useRef(
+    new Map<number, { x: number; y: number; t: number; x0: number; y0: number }>(),
+  );
   const pinch = useRef<{ dist: number; scale: number } | null>(null);
   const onPointerDown = (e: React.PointerEvent) => {
     if (e.pointerType !== 'touch' || !touchGestures) return;
-    touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY, t: e.timeStamp, x0: e.clientX, y0: e.clientY });
+    touches.current.set(e.pointerId, {
+      x: e.clientX,
+      y: e.clientY,
+      t: e.timeStamp,
+      x0: e.clientX,
+      y0: e.clientY,
+    });
     if (touches.current.size === 2) {
       const [a, b] = [...touches.current.values()];
       pinch.current = { dist: Math.hypot(a!.x - b!.x, a!.y - b!.y), scale };
@@ -180,17 +219,19 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
       const dist = Math.hypot(a!.x - b!.x, a!.y - b!.y);
       const el = scroller.current;
       const midY = (a!.y + b!.y) / 2 - (el?.getBoundingClientRect().top ?? 0);
-      if (pinch.current.dist > 10) setZoom('custom', (pinch.current.scale * dist) / pinch.current.dist, midY);
+      if (pinch.current.dist > 10)
+        setZoom('custom', (pinch.current.scale * dist) / pinch.current.dist, midY);
     }
   };
   const onPointerEnd = (e: React.PointerEvent) => {
     const t = touches.current.get(e.pointerId);
     touches.current.delete(e.pointerId);
     if (touches.current.size < 2) pinch.current = null;
-    if (!t || e.type === 'pointercancel' && touches.current.size > 0) return;
+    if (!t || (e.type === 'pointercancel' && touches.current.size > 0)) return;
     const dx = e.clientX - t.x0;
     const dy = e.clientY - t.y0;
-    if (e.timeStamp - t.t < 600 && Math.abs(dx) > 80 && Math.abs(dx) > 2 * Math.abs(dy)) goToPage(current + (dx < 0 ? 1 : -1));
+    if (e.timeStamp - t.t < 600 && Math.abs(dx) > 80 && Math.abs(dx) > 2 * Math.abs(dy))
+      goToPage(current + (dx < 0 ? 1 : -1));
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -269,7 +310,10 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
       onPointerCancel={onPointerEnd}
       style={{ touchAction: touchGestures ? 'pan-x pan-y' : 'none' }}
     >
-      <div className="pdf-pages" style={{ height: layout.total, width: Math.max(...layout.widths, 0) + 2 * PAGE_GAP }}>
+      <div
+        className="pdf-pages"
+        style={{ height: layout.total, width: Math.max(...layout.widths, 0) + 2 * PAGE_GAP }}
+      >
         {pages}
       </div>
     </div>

@@ -6,7 +6,17 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 
 const THUMB_WIDTH = 120;
 
-const Thumb = memo(function Thumb({ pdf, pageNumber, current, onPick }: { pdf: PDFDocumentProxy; pageNumber: number; current: boolean; onPick: (p: number) => void }) {
+const Thumb = memo(function Thumb({
+  pdf,
+  pageNumber,
+  current,
+  onPick,
+}: {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  current: boolean;
+  onPick: (p: number) => void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLButtonElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -15,7 +25,10 @@ const Thumb = memo(function Thumb({ pdf, pageNumber, current, onPick }: { pdf: P
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), { rootMargin: '200px' });
+    const io = new IntersectionObserver(
+      (entries) => setVisible(entries.some((e) => e.isIntersecting)),
+      { rootMargin: '200px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, []);
@@ -64,10 +77,19 @@ const Thumb = memo(function Thumb({ pdf, pageNumber, current, onPick }: { pdf: P
   );
 });
 
-export function Thumbnails({ pdf, current, onPick }: { pdf: PDFDocumentProxy; current: number; onPick: (p: number) => void }) {
+export function Thumbnails({
+  pdf,
+  current,
+  onPick,
+}: {
+  pdf: PDFDocumentProxy;
+  current: number;
+  onPick: (p: number) => void;
+}) {
   const { t } = useTranslation();
   const items = [];
-  for (let p = 1; p <= pdf.numPages; p++) items.push(<Thumb key={p} pdf={pdf} pageNumber={p} current={p === current} onPick={onPick} />);
+  for (let p = 1; p <= pdf.numPages; p++)
+    items.push(<Thumb key={p} pdf={pdf} pageNumber={p} current={p === current} onPick={onPick} />);
   return (
     <nav className="thumbs" aria-label={t('viewer.thumbnails')}>
       {items}

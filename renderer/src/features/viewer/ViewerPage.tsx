@@ -37,12 +37,18 @@ export function ViewerPage() {
   // Keyed by paper, so switching papers shows "loading" without resetting state in an effect.
   const [loaded, setLoad] = useState<{ id: string; load: Load } | null>(null);
   const load: Load = loaded?.id === documentId ? loaded.load : { state: 'loading' };
-  const [password, setPassword] = useState<{ reason: 'need' | 'incorrect'; answer: (pw: string | null) => void } | null>(null);
+  const [password, setPassword] = useState<{
+    reason: 'need' | 'incorrect';
+    answer: (pw: string | null) => void;
+  } | null>(null);
   const viewer = useRef<PdfViewerHandle>(null);
   const [view, setView] = useState<ViewState>({ page: 1, scale: 1, mode: 'fit-width' });
   const [sidebar, setSidebar] = useState<'thumbs' | 'outline' | 'notes' | null>('notes');
   const [findOpen, setFindOpen] = useState(false);
-  const [find, setFind] = useState<{ query: string; hit: FindHit | null }>({ query: '', hit: null });
+  const [find, setFind] = useState<{ query: string; hit: FindHit | null }>({
+    query: '',
+    hit: null,
+  });
 
   useEffect(() => {
     let live = true;
@@ -57,7 +63,9 @@ export function ViewerPage() {
   const { live } = useLiveMeeting(meetingId);
 
   const doc = meeting?.documents.find((d) => d.id === documentId) ?? null;
-  const newer = doc?.replacedBy ? (meeting?.documents.find((d) => d.id === doc.replacedBy) ?? null) : null;
+  const newer = doc?.replacedBy
+    ? (meeting?.documents.find((d) => d.id === doc.replacedBy) ?? null)
+    : null;
   const role = meeting?.participants.find((p) => p.userId === user.id)?.role ?? null;
 
   useEffect(() => {
@@ -66,7 +74,10 @@ export function ViewerPage() {
     (async () => {
       try {
         const bytes = await loadPaperBytes(documentId);
-        const pdf = await openPdf(bytes, (reason) => new Promise((resolve) => setPassword({ reason, answer: resolve })));
+        const pdf = await openPdf(
+          bytes,
+          (reason) => new Promise((resolve) => setPassword({ reason, answer: resolve })),
+        );
         setPassword(null);
         if (!live) {
           void pdf.destroy();
@@ -79,7 +90,13 @@ export function ViewerPage() {
         if (live)
           setLoad({
             id: documentId,
-            load: { state: 'error', message: err instanceof PasswordCancelled ? t('viewer.passwordCancelled') : t('viewer.loadFailed') },
+            load: {
+              state: 'error',
+              message:
+                err instanceof PasswordCancelled
+                  ? t('viewer.passwordCancelled')
+                  : t('viewer.loadFailed'),
+            },
           });
       }
     })();
@@ -96,12 +113,18 @@ export function ViewerPage() {
   }, []);
 
   // The overlay reads the annotation state from context, so pages re-render only their layer.
-  const renderOverlay = useCallback((info: PageOverlayInfo) => <PageAnnotations pageNumber={info.pageNumber} viewport={info.viewport} />, []);
+  const renderOverlay = useCallback(
+    (info: PageOverlayInfo) => (
+      <PageAnnotations pageNumber={info.pageNumber} viewport={info.viewport} />
+    ),
+    [],
+  );
 
   const currentItem = live?.agenda?.find((i) => i.id === live.currentItemId) ?? null;
   const canPresent =
     role === 'chair' ||
-    (!!currentItem?.presenter && [user.id, user.username, user.displayName].includes(currentItem.presenter));
+    (!!currentItem?.presenter &&
+      [user.id, user.username, user.displayName].includes(currentItem.presenter));
 
   const [touchGestures, setTouchGestures] = useState(true);
   const me = useMemo(() => ({ id: user.id, name: user.displayName }), [user.id, user.displayName]);
@@ -117,7 +140,12 @@ export function ViewerPage() {
         {load.state === 'ready' && (
           <>
             <div className="page-nav" role="group" aria-label={t('viewer.page')}>
-              <button type="button" onClick={() => viewer.current?.goToPage(view.page - 1)} aria-label={t('viewer.prevPage')} disabled={view.page <= 1}>
+              <button
+                type="button"
+                onClick={() => viewer.current?.goToPage(view.page - 1)}
+                aria-label={t('viewer.prevPage')}
+                disabled={view.page <= 1}
+              >
                 ‹
               </button>
               <label>
@@ -130,30 +158,65 @@ export function ViewerPage() {
                   max={load.pdf.numPages}
                   defaultValue={view.page}
                   data-testid="page-input"
-                  onKeyDown={(e) => e.key === 'Enter' && viewer.current?.goToPage(Number((e.target as HTMLInputElement).value))}
+                  onKeyDown={(e) =>
+                    e.key === 'Enter' &&
+                    viewer.current?.goToPage(Number((e.target as HTMLInputElement).value))
+                  }
                 />
               </label>
-              <span data-testid="page-indicator">{t('viewer.pageOf', { page: view.page, total: load.pdf.numPages })}</span>
-              <button type="button" onClick={() => viewer.current?.goToPage(view.page + 1)} aria-label={t('viewer.nextPage')} disabled={view.page >= load.pdf.numPages}>
+              <span data-testid="page-indicator">
+                {t('viewer.pageOf', { page: view.page, total: load.pdf.numPages })}
+              </span>
+              <button
+                type="button"
+                onClick={() => viewer.current?.goToPage(view.page + 1)}
+                aria-label={t('viewer.nextPage')}
+                disabled={view.page >= load.pdf.numPages}
+              >
                 ›
               </button>
             </div>
-            <div className="zoom" role="group" aria-label={t('viewer.zoom', { percent: Math.round(view.scale * 100) })}>
-              <button type="button" onClick={() => viewer.current?.zoomBy(1 / 1.2)} aria-label={t('viewer.zoomOut')}>
+            <div
+              className="zoom"
+              role="group"
+              aria-label={t('viewer.zoom', { percent: Math.round(view.scale * 100) })}
+            >
+              <button
+                type="button"
+                onClick={() => viewer.current?.zoomBy(1 / 1.2)}
+                aria-label={t('viewer.zoomOut')}
+              >
                 −
               </button>
               <span data-testid="zoom-level">{Math.round(view.scale * 100)}%</span>
-              <button type="button" onClick={() => viewer.current?.zoomBy(1.2)} aria-label={t('viewer.zoomIn')}>
+              <button
+                type="button"
+                onClick={() => viewer.current?.zoomBy(1.2)}
+                aria-label={t('viewer.zoomIn')}
+              >
                 +
               </button>
-              <button type="button" aria-pressed={view.mode === 'fit-width'} onClick={() => viewer.current?.setZoom('fit-width')}>
+              <button
+                type="button"
+                aria-pressed={view.mode === 'fit-width'}
+                onClick={() => viewer.current?.setZoom('fit-width')}
+              >
                 {t('viewer.fitWidth')}
               </button>
-              <button type="button" aria-pressed={view.mode === 'fit-page'} onClick={() => viewer.current?.setZoom('fit-page')}>
+              <button
+                type="button"
+                aria-pressed={view.mode === 'fit-page'}
+                onClick={() => viewer.current?.setZoom('fit-page')}
+              >
                 {t('viewer.fitPage')}
               </button>
             </div>
-            <button type="button" aria-pressed={findOpen} onClick={() => setFindOpen((o) => !o)} data-testid="find-toggle">
+            <button
+              type="button"
+              aria-pressed={findOpen}
+              onClick={() => setFindOpen((o) => !o)}
+              data-testid="find-toggle"
+            >
               {t('viewer.find')}
             </button>
           </>
@@ -161,7 +224,8 @@ export function ViewerPage() {
       </div>
       {newer && (
         <p className="banner banner-warn" role="status" data-testid="replaced-banner">
-          {t('viewer.replaced')} <Link to={`/meetings/${meetingId}/documents/${newer.id}`}>{t('viewer.openNewer')}</Link>
+          {t('viewer.replaced')}{' '}
+          <Link to={`/meetings/${meetingId}/documents/${newer.id}`}>{t('viewer.openNewer')}</Link>
         </p>
       )}
       {findOpen && load.state === 'ready' && <FindBar pdf={load.pdf} onResult={onFind} />}
@@ -192,9 +256,18 @@ export function ViewerPage() {
           onDrawingTool={(drawing) => setTouchGestures(!drawing)}
           sidebar={sidebar}
           onSidebar={setSidebar}
-          exportLinks={{ pdf: `/api/v1/documents/${documentId}/annotated.pdf`, json: `/api/v1/documents/${documentId}/annotations.jsonld` }}
+          exportLinks={{
+            pdf: `/api/v1/documents/${documentId}/annotated.pdf`,
+            json: `/api/v1/documents/${documentId}/annotations.jsonld`,
+          }}
           sidePanels={{
-            thumbs: <Thumbnails pdf={load.pdf} current={view.page} onPick={(p) => viewer.current?.goToPage(p)} />,
+            thumbs: (
+              <Thumbnails
+                pdf={load.pdf}
+                current={view.page}
+                onPick={(p) => viewer.current?.goToPage(p)}
+              />
+            ),
             outline: <OutlinePanel pdf={load.pdf} onPick={(p) => viewer.current?.goToPage(p)} />,
           }}
         >

@@ -6,7 +6,12 @@
 export const MAX_CANVAS_PIXELS = 4096 * 4096;
 
 /** The backing-store scale for a page of `cssWidth × cssHeight` CSS pixels. */
-export function outputScale(cssWidth: number, cssHeight: number, devicePixelRatio: number, maxPixels = MAX_CANVAS_PIXELS): number {
+export function outputScale(
+  cssWidth: number,
+  cssHeight: number,
+  devicePixelRatio: number,
+  maxPixels = MAX_CANVAS_PIXELS,
+): number {
   const ratio = Math.max(1, devicePixelRatio || 1);
   const area = cssWidth * cssHeight;
   if (area <= 0) return ratio;
@@ -24,7 +29,14 @@ export function clampScale(s: number): number {
 export type ZoomMode = 'fit-width' | 'fit-page' | 'custom';
 
 /** The scale that fits a page of `pageW × pageH` (CSS px at scale 1) into the view. */
-export function fitScale(mode: Exclude<ZoomMode, 'custom'>, pageW: number, pageH: number, viewW: number, viewH: number, margin = 16): number {
+export function fitScale(
+  mode: Exclude<ZoomMode, 'custom'>,
+  pageW: number,
+  pageH: number,
+  viewW: number,
+  viewH: number,
+  margin = 16,
+): number {
   const w = Math.max(50, viewW - 2 * margin) / pageW;
   if (mode === 'fit-width') return clampScale(w);
   const h = Math.max(50, viewH - 2 * margin) / pageH;

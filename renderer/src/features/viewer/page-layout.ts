@@ -11,7 +11,11 @@ export interface PageLayout {
   total: number;
 }
 
-export function layoutPages(count: number, sizeOf: (index: number) => { width: number; height: number }, scale: number): PageLayout {
+export function layoutPages(
+  count: number,
+  sizeOf: (index: number) => { width: number; height: number },
+  scale: number,
+): PageLayout {
   const tops: number[] = [];
   const heights: number[] = [];
   const widths: number[] = [];

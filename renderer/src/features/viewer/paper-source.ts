@@ -2,7 +2,10 @@
 import { API_PREFIX } from '../../../../shared/api/contract';
 import { readToken } from '../../api/session-token';
 
-export async function fetchPaperBytes(documentId: string, signal?: AbortSignal): Promise<Uint8Array> {
+export async function fetchPaperBytes(
+  documentId: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const token = readToken();
   const res = await fetch(`${API_PREFIX}/documents/${encodeURIComponent(documentId)}/file`, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},

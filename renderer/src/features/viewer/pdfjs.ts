@@ -3,7 +3,10 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 
-pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
+pdfjs.GlobalWorkerOptions.workerSrc = new URL(
+  'pdfjs-dist/build/pdf.worker.min.mjs',
+  import.meta.url,
+).toString();
 
 export { pdfjs };
 export type { PDFDocumentProxy };
@@ -20,12 +23,17 @@ export class PasswordCancelled extends Error {
  * Opens a paper from its bytes. For a password-protected paper, `askPassword` is called (again
  * after a wrong one) until it answers or returns null (then PasswordCancelled is thrown).
  */
-export async function openPdf(bytes: Uint8Array, askPassword: PasswordPrompt): Promise<PDFDocumentProxy> {
+export async function openPdf(
+  bytes: Uint8Array,
+  askPassword: PasswordPrompt,
+): Promise<PDFDocumentProxy> {
   // pdf.js transfers the buffer to its worker: give it a copy so the cache keeps its bytes.
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false });
   let cancelled = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
-    void askPassword(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'incorrect' : 'need').then((pw) => {
+    void askPassword(
+      reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'incorrect' : 'need',
+    ).then((pw) => {
       if (pw === null) {
         cancelled = true;
         void task.destroy();

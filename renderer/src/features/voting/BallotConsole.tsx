@@ -12,7 +12,12 @@ import { BallotHeader } from './BallotHeader';
 import { BallotResults } from './BallotResults';
 import './strings';
 
-export function BallotConsole({ meetingId, ballots, currentItemId, canRun }: {
+export function BallotConsole({
+  meetingId,
+  ballots,
+  currentItemId,
+  canRun,
+}: {
   meetingId: string;
   ballots: Ballot[];
   currentItemId: string | null;
@@ -44,8 +49,14 @@ export function BallotConsole({ meetingId, ballots, currentItemId, canRun }: {
     e.preventDefault();
     const seconds = Number(countdown);
     const body = previous
-      ? { question: previous.question, secret: previous.secret, rule: previous.rule, options: previous.options, previousBallotId: previous.id,
-          ...(previous.agendaItemId ? { agendaItemId: previous.agendaItemId } : {}) }
+      ? {
+          question: previous.question,
+          secret: previous.secret,
+          rule: previous.rule,
+          options: previous.options,
+          previousBallotId: previous.id,
+          ...(previous.agendaItemId ? { agendaItemId: previous.agendaItemId } : {}),
+        }
       : {
           question: question.trim(),
           secret,
@@ -61,26 +72,50 @@ export function BallotConsole({ meetingId, ballots, currentItemId, canRun }: {
   }
 
   return (
-    <section className="live-panel" aria-labelledby="console-voting-heading" data-testid="ballot-console">
+    <section
+      className="live-panel"
+      aria-labelledby="console-voting-heading"
+      data-testid="ballot-console"
+    >
       <h2 id="console-voting-heading">{t('voting.heading')}</h2>
       <form onSubmit={(e) => create(e)} className="ballot-form">
         <label className="field">
           <span>{t('voting.question')}</span>
-          <textarea value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={2000} rows={2} data-testid="ballot-question-input" />
+          <textarea
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            required
+            maxLength={2000}
+            rows={2}
+            data-testid="ballot-question-input"
+          />
         </label>
         <label className="field field-inline">
-          <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} data-testid="ballot-secret" />
+          <input
+            type="checkbox"
+            checked={secret}
+            onChange={(e) => setSecret(e.target.checked)}
+            data-testid="ballot-secret"
+          />
           <span>{t('voting.secretLabel')}</span>
         </label>
         {!secret && (
           <label className="field field-inline">
-            <input type="checkbox" checked={allowChange} onChange={(e) => setAllowChange(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={allowChange}
+              onChange={(e) => setAllowChange(e.target.checked)}
+            />
             <span>{t('voting.allowChange')}</span>
           </label>
         )}
         <label className="field">
           <span>{t('voting.ruleLabel')}</span>
-          <select value={rule} onChange={(e) => setRule(e.target.value as BallotRule)} data-testid="ballot-rule">
+          <select
+            value={rule}
+            onChange={(e) => setRule(e.target.value as BallotRule)}
+            data-testid="ballot-rule"
+          >
             {BALLOT_RULES.map((r) => (
               <option key={r} value={r}>
                 {t(`voting.rule.${r}`)}
@@ -90,33 +125,65 @@ export function BallotConsole({ meetingId, ballots, currentItemId, canRun }: {
         </label>
         <label className="field">
           <span>{t('voting.countdown')}</span>
-          <input type="number" min={5} inputMode="numeric" value={countdown} onChange={(e) => setCountdown(e.target.value)} />
+          <input
+            type="number"
+            min={5}
+            inputMode="numeric"
+            value={countdown}
+            onChange={(e) => setCountdown(e.target.value)}
+          />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={busy || question.trim() === ''} data-testid="ballot-create">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || question.trim() === ''}
+          data-testid="ballot-create"
+        >
           {t('voting.create')}
         </button>
       </form>
       <ErrorNotice error={error} />
       {[...ballots].reverse().map((b) => (
-        <article key={b.id} className="ballot-card" data-testid="console-ballot" data-ballot-id={b.id} data-status={b.status}>
+        <article
+          key={b.id}
+          className="ballot-card"
+          data-testid="console-ballot"
+          data-ballot-id={b.id}
+          data-status={b.status}
+        >
           <BallotHeader ballot={b} />
           {canRun && (
             <div className="toolbar">
               {b.status === 'draft' && (
-                <button type="button" className="btn btn-primary btn-big" disabled={busy} data-testid="ballot-open"
-                  onClick={() => void run(() => api.call('openBallot', { params: { b: b.id } }))}>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-big"
+                  disabled={busy}
+                  data-testid="ballot-open"
+                  onClick={() => void run(() => api.call('openBallot', { params: { b: b.id } }))}
+                >
                   {t('voting.open')}
                 </button>
               )}
               {b.status === 'open' && (
-                <button type="button" className="btn btn-primary btn-big" disabled={busy} data-testid="ballot-close"
-                  onClick={() => void run(() => api.call('closeBallot', { params: { b: b.id } }))}>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-big"
+                  disabled={busy}
+                  data-testid="ballot-close"
+                  onClick={() => void run(() => api.call('closeBallot', { params: { b: b.id } }))}
+                >
                   {t('voting.close')}
                 </button>
               )}
               {(b.status === 'draft' || b.status === 'open') && (
-                <button type="button" className="btn btn-danger" disabled={busy} data-testid="ballot-cancel"
-                  onClick={() => void run(() => api.call('cancelBallot', { params: { b: b.id } }))}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  data-testid="ballot-cancel"
+                  onClick={() => void run(() => api.call('cancelBallot', { params: { b: b.id } }))}
+                >
                   {t('voting.cancelBallot')}
                 </button>
               )}

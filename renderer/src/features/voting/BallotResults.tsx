@@ -33,8 +33,15 @@ export function BallotResults({ ballot, large = false }: { ballot: Ballot; large
   if (!r) return null;
   const verdict = !r.quorumReached ? 'noQuorum' : r.passed ? 'passed' : 'rejected';
   return (
-    <div className={`ballot-results${large ? ' results-large' : ''}`} data-testid="ballot-results" data-passed={r.passed}>
-      <p className={`verdict verdict-${r.passed ? 'passed' : 'rejected'}`} data-testid="ballot-verdict">
+    <div
+      className={`ballot-results${large ? ' results-large' : ''}`}
+      data-testid="ballot-results"
+      data-passed={r.passed}
+    >
+      <p
+        className={`verdict verdict-${r.passed ? 'passed' : 'rejected'}`}
+        data-testid="ballot-verdict"
+      >
         {t(`voting.${verdict}`)}
       </p>
       <table className="live-table">
@@ -44,13 +51,16 @@ export function BallotResults({ ballot, large = false }: { ballot: Ballot; large
               <th scope="row">{o}</th>
               <td className="num">{r.counts[o] ?? 0}</td>
               <td className="num">{r.percentages[o] ?? 0}%</td>
-              <td className="muted">{t('voting.percentOfMembers', { pct: r.percentagesOfMembers[o] ?? 0 })}</td>
+              <td className="muted">
+                {t('voting.percentOfMembers', { pct: r.percentagesOfMembers[o] ?? 0 })}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted">
-        {t('voting.summary', { members: r.members, present: r.present, cast: r.cast })} · {t(`voting.rule.${ballot.rule}`)}
+        {t('voting.summary', { members: r.members, present: r.present, cast: r.cast })} ·{' '}
+        {t(`voting.rule.${ballot.rule}`)}
       </p>
       {!ballot.secret && r.cast > 0 && <NamedVotes ballotId={ballot.id} />}
     </div>

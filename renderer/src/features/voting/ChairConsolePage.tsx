@@ -17,10 +17,19 @@ export function ChairConsolePage() {
   const { t } = useTranslation();
   const user = useUser();
   const { meetingId = '' } = useParams();
-  const { data: meeting, error, reload } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
+  const {
+    data: meeting,
+    error,
+    reload,
+  } = useApi('getMeeting', { params: { m: meetingId } }, meetingId);
   const live = useLiveMeetingView(meetingId);
   useMeetingTitle(meeting?.title);
-  if (!meeting) return error ? <ErrorNotice error={error} onRetry={reload} /> : <p role="status">{t('app.loading')}</p>;
+  if (!meeting)
+    return error ? (
+      <ErrorNotice error={error} onRetry={reload} />
+    ) : (
+      <p role="status">{t('app.loading')}</p>
+    );
   const chair = meeting.myRole === 'chair';
   const organiser = chair || meeting.myRole === 'secretary';
   return (
@@ -50,9 +59,20 @@ export function ChairConsolePage() {
             canRequest={false}
             chair={chair}
           />
-          <AttendancePanel meetingId={meetingId} summary={live.attendance} participantIds={live.participants.map((p) => p.userId)} userId={user.id} manage={organiser} />
+          <AttendancePanel
+            meetingId={meetingId}
+            summary={live.attendance}
+            participantIds={live.participants.map((p) => p.userId)}
+            userId={user.id}
+            manage={organiser}
+          />
         </div>
-        <BallotConsole meetingId={meetingId} ballots={live.ballots} currentItemId={live.currentItem?.id ?? null} canRun={chair} />
+        <BallotConsole
+          meetingId={meetingId}
+          ballots={live.ballots}
+          currentItemId={live.currentItem?.id ?? null}
+          canRun={chair}
+        />
       </div>
     </article>
   );

@@ -15,7 +15,13 @@ export function LiveMeetingPanels({ meeting }: SlotProps['meeting.panels']) {
   if (!role) return null;
   return (
     <div className="live-panels" data-testid="live-panels">
-      <AttendancePanel meetingId={meeting.id} summary={live.attendance} participantIds={live.participants.map((p) => p.userId)} userId={user.id} manage={false} />
+      <AttendancePanel
+        meetingId={meeting.id}
+        summary={live.attendance}
+        participantIds={live.participants.map((p) => p.userId)}
+        userId={user.id}
+        manage={false}
+      />
       <SpeakersPanel
         meetingId={meeting.id}
         state={live.speakers}

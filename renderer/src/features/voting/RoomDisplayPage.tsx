@@ -19,19 +19,30 @@ export function RoomDisplayPage() {
   // The ballot to show: the open one, else the one closed last.
   const shown =
     live.ballots.find((b) => b.status === 'open') ??
-    [...live.ballots].filter((b) => b.status === 'closed').sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? '')).pop();
+    [...live.ballots]
+      .filter((b) => b.status === 'closed')
+      .sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
+      .pop();
   return (
     <article className="room-display" data-testid="room-display">
       <section aria-labelledby="display-item">
-        <h2 id="display-item" className="muted">{t('voting.currentItem')}</h2>
-        <p className="display-item" data-testid="display-current-item">{live.currentItem?.title ?? t('voting.noCurrentItem')}</p>
+        <h2 id="display-item" className="muted">
+          {t('voting.currentItem')}
+        </h2>
+        <p className="display-item" data-testid="display-current-item">
+          {live.currentItem?.title ?? t('voting.noCurrentItem')}
+        </p>
         {live.attendance && <AttendanceCounts summary={live.attendance} />}
       </section>
       <section aria-labelledby="display-speaker" data-testid="display-speaker">
-        <h2 id="display-speaker" className="muted">{t('speakers.current')}</h2>
+        <h2 id="display-speaker" className="muted">
+          {t('speakers.current')}
+        </h2>
         {current && live.speakers ? (
           <div className="display-speaker">
-            <p className="display-name" data-testid="display-speaker-name">{current.displayName}</p>
+            <p className="display-name" data-testid="display-speaker-name">
+              {current.displayName}
+            </p>
             {current.startedAt && (
               <SpeakerTimer
                 large
@@ -46,7 +57,12 @@ export function RoomDisplayPage() {
         )}
       </section>
       {shown && (
-        <section aria-label={t('voting.heading')} data-testid="display-ballot" data-ballot-id={shown.id} data-status={shown.status}>
+        <section
+          aria-label={t('voting.heading')}
+          data-testid="display-ballot"
+          data-ballot-id={shown.id}
+          data-status={shown.status}
+        >
           <BallotHeader ballot={shown} />
           <BallotResults ballot={shown} large />
         </section>

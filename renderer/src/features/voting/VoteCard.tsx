@@ -12,7 +12,11 @@ import './strings';
 
 export function VoteCard({ ballot }: { ballot: Ballot }) {
   const { t } = useTranslation();
-  const { data, setData, reload } = useApi('getBallot', { params: { b: ballot.id } }, `${ballot.id}#${ballot.status}`);
+  const { data, setData, reload } = useApi(
+    'getBallot',
+    { params: { b: ballot.id } },
+    `${ballot.id}#${ballot.status}`,
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +27,11 @@ export function VoteCard({ ballot }: { ballot: Ballot }) {
     setError(null);
     try {
       await api.call('castVote', { params: { b: ballot.id }, body: { option } });
-      if (data) setData({ ...data, myVote: { eligible: true, voted: true, option: ballot.secret ? null : option } });
+      if (data)
+        setData({
+          ...data,
+          myVote: { eligible: true, voted: true, option: ballot.secret ? null : option },
+        });
       setChosen(null);
     } catch (e) {
       setError(e);
@@ -42,7 +50,11 @@ export function VoteCard({ ballot }: { ballot: Ballot }) {
           ✓ {my.option ? t('voting.recordedOption', { option: my.option }) : t('voting.recorded')}
         </p>
       )}
-      {my && !my.eligible && <p className="muted" data-testid="vote-not-eligible">{t('voting.notEligible')}</p>}
+      {my && !my.eligible && (
+        <p className="muted" data-testid="vote-not-eligible">
+          {t('voting.notEligible')}
+        </p>
+      )}
       {canVote && chosen === null && (
         <div className="vote-buttons" role="group" aria-label={ballot.question}>
           {ballot.options.map((o, i) => (
@@ -62,16 +74,33 @@ export function VoteCard({ ballot }: { ballot: Ballot }) {
         </div>
       )}
       {chosen !== null && (
-        <div className="vote-confirm" role="alertdialog" aria-labelledby={`confirm-${ballot.id}`} data-testid="vote-confirm">
+        <div
+          className="vote-confirm"
+          role="alertdialog"
+          aria-labelledby={`confirm-${ballot.id}`}
+          data-testid="vote-confirm"
+        >
           <p id={`confirm-${ballot.id}`}>
-            <strong>{t('voting.confirmTitle')}</strong> {t('voting.confirmText', { option: chosen })}
+            <strong>{t('voting.confirmTitle')}</strong>{' '}
+            {t('voting.confirmText', { option: chosen })}
           </p>
           <div className="toolbar">
-            <button type="button" className="btn btn-primary btn-big" disabled={busy} autoFocus data-testid="vote-confirm-yes"
-              onClick={() => void send(chosen)}>
+            <button
+              type="button"
+              className="btn btn-primary btn-big"
+              disabled={busy}
+              autoFocus
+              data-testid="vote-confirm-yes"
+              onClick={() => void send(chosen)}
+            >
               {t('voting.confirm')}
             </button>
-            <button type="button" className="btn btn-big" disabled={busy} onClick={() => setChosen(null)}>
+            <button
+              type="button"
+              className="btn btn-big"
+              disabled={busy}
+              onClick={() => setChosen(null)}
+            >
               {t('voting.cancel')}
             </button>
           </div>

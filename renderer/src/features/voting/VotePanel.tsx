@@ -18,7 +18,12 @@ export function VotePanel({ ballots }: { ballots: Ballot[] }) {
         <VoteCard key={b.id} ballot={b} />
       ))}
       {closed.map((b) => (
-        <article key={b.id} className="ballot-card" data-testid="closed-ballot" data-ballot-id={b.id}>
+        <article
+          key={b.id}
+          className="ballot-card"
+          data-testid="closed-ballot"
+          data-ballot-id={b.id}
+        >
           <BallotHeader ballot={b} />
           <BallotResults ballot={b} />
         </article>

@@ -20,10 +20,16 @@ registerStrings({
       passed: 'ĐƯỢC THÔNG QUA',
       rejected: 'KHÔNG ĐƯỢC THÔNG QUA',
       noQuorum: 'Không đủ số lượng (túc số)',
-      summary: 'Số đại biểu có quyền biểu quyết: {{members}} · Có mặt: {{present}} · Đã biểu quyết: {{cast}}',
+      summary:
+        'Số đại biểu có quyền biểu quyết: {{members}} · Có mặt: {{present}} · Đã biểu quyết: {{cast}}',
       percentOfMembers: '{{pct}}% tổng số đại biểu',
       whoVoted: 'Danh sách biểu quyết',
-      status: { draft: 'Chưa mở', open: 'Đang biểu quyết', closed: 'Đã kết thúc', cancelled: 'Đã hủy' },
+      status: {
+        draft: 'Chưa mở',
+        open: 'Đang biểu quyết',
+        closed: 'Đã kết thúc',
+        cancelled: 'Đã hủy',
+      },
       rule: {
         majority_of_cast: 'Quá nửa số phiếu biểu quyết',
         majority_of_present: 'Quá nửa số đại biểu có mặt',
