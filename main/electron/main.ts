@@ -34,6 +34,7 @@ import { deepLinkFromArgv, parseDeepLink, DEEP_LINK_SCHEME } from './deep-link';
 import { menuTemplate } from './menu-template';
 import type { MenuAction } from './menu-template';
 import { restoreBounds } from './window-state';
+import { forkUtilityParserChild } from './utility-parser-child';
 import { registerBridgeHandlers } from './ipc/register-handlers';
 import { joinRoom } from './join/join-room';
 import type { EventChannel, EventPayload, JoinRequest } from '../../shared/ipc/bridge';
@@ -293,6 +294,8 @@ async function main(): Promise<void> {
       bind: '0.0.0.0',
       rendererDir: fs.existsSync(rendererDir) ? rendererDir : null,
       demo: !app.isPackaged,
+      // PDFs are parsed in utility processes: the packaged app cannot fork itself as Node.
+      spawnParserChild: forkUtilityParserChild,
     };
     try {
       host = await startHost({ ...options, port: 8740 }, log);

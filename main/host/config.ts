@@ -1,5 +1,6 @@
 import path from 'node:path';
 import os from 'node:os';
+import type { SpawnParserChild } from './documents/parser-child';
 
 export interface HostConfig {
   dataDir: string;
@@ -36,6 +37,11 @@ export interface HostConfig {
   pairingLifetimeMs: number;
   /** Milliseconds since the epoch; replaceable so tests can move time instead of waiting. */
   clock: () => number;
+  /**
+   * Starts a PDF parse process. `null` forks Node (the headless host); Electron's main process
+   * passes utility processes, since the packaged app cannot fork its binary as Node.
+   */
+  spawnParserChild: SpawnParserChild | null;
 }
 
 export function defaultDataDir(): string {
@@ -77,5 +83,6 @@ export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
     },
     pairingLifetimeMs: partial.pairingLifetimeMs ?? 10 * 60 * 1000,
     clock: partial.clock ?? Date.now,
+    spawnParserChild: partial.spawnParserChild ?? null,
   };
 }

@@ -25,7 +25,7 @@ export function createDocuments(
     repo,
     access,
     store: createContentStore(config.dataDir),
-    parser: createPdfParser(parser),
+    parser: createPdfParser(parser, config.spawnParserChild ?? undefined),
     /**
      * Document routes are scoped by `:d` (the paper leads to its meeting). The live meeting doc
      * gets `papersRevision`: a fingerprint that changes whenever a paper is added, replaced,

@@ -124,18 +124,43 @@ async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Ui
   return new Uint8Array(canvas.toBuffer('image/png'));
 }
 
+/**
+ * The channel to the host. In Electron's utility process (the desktop app) it is
+ * `process.parentPort`, whose messages arrive as events with `data`; in a Node fork it is the
+ * IPC channel. Typed here by shape, so this file never imports Electron.
+ */
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+function isParentPort(value: unknown): value is ParentPortLike {
+  const port = value as Partial<Record<keyof ParentPortLike, unknown>> | null | undefined;
+  return typeof port?.on === 'function' && typeof port.postMessage === 'function';
+}
+
+function listen(handle: (req: ParseRequest) => Promise<ParseAnswer>): void {
+  const port: unknown = 'parentPort' in process ? process.parentPort : null;
+  if (isParentPort(port)) {
+    port.on('message', (e) => {
+      void handle(e.data as ParseRequest).then((answer) => port.postMessage(answer));
+    });
+    return;
+  }
+  process.on('message', (msg: ParseRequest) => {
+    void handle(msg).then((answer) => process.send?.(answer));
+  });
+  // The host went away (a Node fork only: Electron ends its utility processes itself).
+  process.on('disconnect', () => process.exit(0));
+}
+
 // One file at a time, for as long as the host keeps this process (it recycles it after a while,
 // and kills it on any failure or deadline).
-process.on('message', (msg: ParseRequest) => {
-  parse(msg)
-    .catch((err: unknown): ParseResult => ({
-      ok: false,
-      reason: 'corrupt',
-      detail: String((err as Error)?.message ?? err),
-    }))
-    .then((result) => {
-      const answer: ParseAnswer = { id: msg.id, result };
-      process.send?.(answer);
-    });
+listen(async (req) => {
+  const result = await parse(req).catch((err: unknown): ParseResult => ({
+    ok: false,
+    reason: 'corrupt',
+    detail: String((err as Error)?.message ?? err),
+  }));
+  return { id: req.id, result };
 });
-process.on('disconnect', () => process.exit(0));

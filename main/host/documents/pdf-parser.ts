@@ -1,13 +1,11 @@
-// Runs parse-process.ts in child processes with a heap cap and a deadline per file, a few at a
-// time. A child (not a worker thread) because the thumbnail renderer is native code: if a hostile
+// Runs parse-process.ts in child processes (parser-child.ts: a Node fork, or an Electron utility
+// process in the desktop app) with a heap cap and a deadline per file, a few at a time. A child (not a worker thread) because the thumbnail renderer is native code: if a hostile
 // file crashed it, a thread would take the host down with it; a process just dies and is reported.
 // A child is kept warm for the next file (starting one and loading pdf.js costs a second or more)
 // but is killed after any failure or deadline, and recycled after a number of files.
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParseAnswer, ParseRequest, ParseResult } from './parse-protocol';
+import { forkParserChild } from './parser-child';
+import type { ParserChild, SpawnParserChild } from './parser-child';
 
 export interface ParserOptions {
   /** Give up on a file after this long (ms). */
@@ -35,29 +33,22 @@ export const defaultParserOptions: ParserOptions = {
 export type ParseOutcome =
   ParseResult | { ok: false; reason: 'timeout' | 'crashed'; detail: string };
 
-const require = createRequire(import.meta.url);
-
-/** The child's entry and the flags it needs: from source it runs through tsx, once built as .js. */
-function childEntry(): { file: string; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts')) {
-    return {
-      file: fileURLToPath(new URL('./parse-process.ts', import.meta.url)),
-      execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
-    };
-  }
-  return { file: fileURLToPath(new URL('./parse-process.js', import.meta.url)), execArgv: [] };
-}
-
 interface Worker {
-  child: ChildProcess;
+  child: ParserChild;
   files: number;
   /** The file in progress: resolves its caller. */
   pending: ((outcome: ParseOutcome) => void) | null;
-  stderr: string;
   idleTimer: NodeJS.Timeout | null;
 }
 
-export function createPdfParser(options: Partial<ParserOptions> = {}) {
+/**
+ * `spawnChild` starts one parse process: a Node fork by default, an Electron utility process
+ * when the host runs inside the desktop app (see parser-child.ts).
+ */
+export function createPdfParser(
+  options: Partial<ParserOptions> = {},
+  spawnChild: SpawnParserChild = forkParserChild,
+) {
   const opts = { ...defaultParserOptions, ...options };
   const idle: Worker[] = [];
   const all = new Set<Worker>();
@@ -67,19 +58,9 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
   const waiting: Array<() => void> = [];
 
   function spawn(): Worker {
-    const entry = childEntry();
-    const child = fork(entry.file, [], {
-      execArgv: [...entry.execArgv, `--max-old-space-size=${opts.maxHeapMb}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // Electron runs this file with its own binary acting as Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    const w: Worker = { child, files: 0, pending: null, stderr: '', idleTimer: null };
+    const child = spawnChild({ maxHeapMb: opts.maxHeapMb });
+    const w: Worker = { child, files: 0, pending: null, idleTimer: null };
     all.add(w);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (w.stderr.length < 4000) w.stderr += chunk.toString('utf8');
-    });
     const died = (detail: string) => {
       all.delete(w);
       const i = idle.indexOf(w);
@@ -90,18 +71,17 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
       pending?.({
         ok: false,
         reason: 'crashed',
-        detail: `${detail} ${w.stderr.slice(-500)}`.trim(),
+        detail: `${detail} ${child.stderr().slice(-500)}`.trim(),
       });
     };
-    child.on('error', (err) => died(err.message));
-    child.on('exit', (code, signal) => died(`parser exited (${signal ?? code})`));
+    child.onExit(died);
     return w;
   }
 
   function kill(w: Worker): void {
     all.delete(w);
     if (w.idleTimer) clearTimeout(w.idleTimer);
-    if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    w.child.kill();
   }
 
   function release(w: Worker, healthy: boolean): void {
@@ -115,7 +95,6 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
       w.idleTimer.unref();
       // An idle parser must not keep the host process alive on shutdown.
       w.child.unref();
-      w.child.channel?.unref();
       idle.push(w);
     } else {
       kill(w);
@@ -130,7 +109,6 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
     if (w.idleTimer) clearTimeout(w.idleTimer);
     w.idleTimer = null;
     w.child.ref();
-    w.child.channel?.ref();
     w.files++;
     const id = nextId++;
     const outcome = await new Promise<ParseOutcome>((resolve) => {
@@ -138,22 +116,21 @@ export function createPdfParser(options: Partial<ParserOptions> = {}) {
         w.pending = null;
         resolve({ ok: false, reason: 'timeout', detail: `no answer after ${opts.timeoutMs} ms` });
       }, opts.timeoutMs);
-      const onMessage = (msg: ParseAnswer) => {
+      const stopListening = w.child.onMessage((msg: ParseAnswer) => {
         if (msg.id !== id) return;
-        w.child.off('message', onMessage);
+        stopListening();
         clearTimeout(timer);
         w.pending = null;
         resolve(msg.result);
-      };
+      });
       w.pending = (o) => {
-        w.child.off('message', onMessage);
+        stopListening();
         clearTimeout(timer);
         resolve(o);
       };
-      w.child.on('message', onMessage);
       const request: ParseRequest = { id, file, thumbnailWidth: opts.thumbnailWidth };
       w.child.send(request, (err) => {
-        if (err) w.pending?.({ ok: false, reason: 'crashed', detail: err.message });
+        w.pending?.({ ok: false, reason: 'crashed', detail: err.message });
       });
     });
     // A deadline or a crash may have left the process in a bad state: never reuse it. A file that
