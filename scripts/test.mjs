@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, as CI runs it. Steps: make sure Debian's Chromium and poppler are
-// there (installing them when run as root), typecheck, lint, unit + integration (vitest), build the
-// renderer, e2e (Playwright on Chromium). Ends with one line "tests: N passed, N failed".
+// `npm test`: the whole suite, as CI runs it. Steps: make sure Debian's Chromium, poppler and NSS's
+// certutil (pdfsig's trust store) are there, installing them when run as root; typecheck, lint,
+// unit + integration (vitest), build the renderer, e2e (Playwright on Chromium). Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,8 @@ function ensureSystemPackages() {
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) needed.push('chromium');
   if (spawnSync('sh', ['-c', 'command -v pdfsig'], { stdio: 'ignore' }).status !== 0)
     needed.push('poppler-utils');
+  if (spawnSync('sh', ['-c', 'command -v certutil'], { stdio: 'ignore' }).status !== 0)
+    needed.push('libnss3-tools');
   if (needed.length === 0) return true;
   const command = `apt-get update && apt-get install -y ${needed.join(' ')}`;
   if (process.getuid?.() !== 0) {

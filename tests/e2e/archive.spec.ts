@@ -75,6 +75,11 @@ test('search without accents opens the page; a signed meeting is exported, impor
   await hit.getByTestId('search-hit-link').click();
   await expect(page).toHaveURL(/\/documents\/[^/?]+\?page=2&q=du\+lich\+phuc\+hoi$/);
   await expect(page.getByTestId('page-indicator')).toHaveText('Trang 2 / 3');
+  // …with the words found and marked on that page.
+  await expect(page.getByTestId('find-input')).toHaveValue('du lich phuc hoi');
+  await expect(
+    page.locator('.pdf-page[data-page-number="2"] .textLayer .find-current').first(),
+  ).toBeAttached();
 
   // 2. The minutes are written, finalised and signed by the chair (PAdES, test CA).
   const admin = await host.login('admin');

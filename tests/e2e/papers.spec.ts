@@ -177,6 +177,13 @@ test('secretary uploads three papers, one confidential; delegates see what they 
   );
   for (const k of kept) expect(k.head).toBe('%PDF-');
   expect(kept.find((k) => k.title === SECRET_TITLE)!.size).toBe(fs.statSync(secret).size);
+  // …and A reads them: opening papers with the network down paints them from the device's copy.
+  for (const title of ['Kế hoạch năm 2027', SECRET_TITLE]) {
+    await a.getByTestId('paper-link').filter({ hasText: title }).click();
+    await expect(a.locator('[data-page-number="1"][data-painted="true"]')).toBeVisible();
+    await a.goBack();
+    await expect(a.getByTestId('paper-link')).toHaveCount(3);
+  }
   await aContext.setOffline(false);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startHost } from '../../main/host/host';
 import type { RunningHost } from '../../main/host/host';
 import type { HostConfig } from '../../main/host/config';
-import { silentLogger } from '../../main/host/logger';
+import { createLogger, silentLogger } from '../../main/host/logger';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -39,7 +39,8 @@ export async function startTestHost(
   const dataDir = opts.dataDir ?? tempDataDir();
   const host = await startHost(
     { port: 0, bind: '127.0.0.1', announce: () => {}, rendererDir: null, ...opts, dataDir },
-    silentLogger(),
+    // PHONGHOP_TEST_LOG=debug shows the host's log while a test runs (to chase a failure).
+    process.env.PHONGHOP_TEST_LOG ? createLogger(process.env.PHONGHOP_TEST_LOG) : silentLogger(),
   );
   const api: TestHost['api'] = (method, route, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

@@ -321,6 +321,24 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     expect(ps.signatures[1]!.coversWholeDocument).toBe(true);
   });
 
+  it("once signed, the meeting's ballots are part of the record: no new ballot, no vote", async () => {
+    expect(host.services.minutesState(meetingId)).toBe('signed');
+    const create = await host.api('POST', `/meetings/${meetingId}/ballots`, {
+      token: tokens.chair,
+      body: { question: 'Biểu quyết sau khi ký?', secret: false, rule: 'majority_of_cast' },
+    });
+    expect(create.status).toBe(409);
+    expect(await errorCode(create)).toBe('minutes_signed_locked');
+    const ballots = await json<Array<{ id: string }>>(
+      await host.api('GET', `/meetings/${meetingId}/ballots`, { token: tokens.chair }),
+    );
+    for (const b of ballots) {
+      const cancel = await host.api('POST', `/ballots/${b.id}/cancel`, { token: tokens.chair });
+      expect(cancel.status).toBe(409);
+      expect(await errorCode(cancel)).toBe('minutes_signed_locked');
+    }
+  });
+
   it('POST /verify reports on any PDF, and one changed byte makes it fail', async () => {
     const ok = await json<SignatureReport[]>(
       await host.api('POST', '/verify', { token: tokens.delegate, raw: signedPdf }),

@@ -2,15 +2,19 @@ import type { ballotCommands } from '../../../../shared/api/commands/ballots';
 import { ApiError, notFound } from '../api-error';
 import type { Handler, MeetingAccessInfo } from '../handler-types';
 import { summarise } from '../../voting/live-meeting-module';
+import type { Services } from '../../services';
 
 type C = typeof ballotCommands;
 
-function assertWritable(scope: MeetingAccessInfo): void {
+/** Ballots of an archived meeting, or of one whose minutes are signed, are part of the record. */
+function assertWritable(scope: MeetingAccessInfo, s: Pick<Services, 'minutesState'>): void {
   if (scope.meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
+  if (s.minutesState(scope.meeting.id) === 'signed')
+    throw new ApiError(409, 'minutes_signed_locked');
 }
 
 export const createBallot: Handler<C['createBallot']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertWritable(ctx.scope, s);
   if (ctx.body.agendaItemId && !s.meetings.agendaItem(ctx.params.m, ctx.body.agendaItemId))
     throw notFound('agenda item');
   return s.liveMeeting.groupCommit.submit(() => {
@@ -49,7 +53,7 @@ export const getBallot: Handler<C['getBallot']> = (ctx, s) => {
 };
 
 export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertWritable(ctx.scope, s);
   const ballot = await s.liveMeeting.groupCommit.submit(() => {
     const { ballot, eligible } = s.liveMeeting.ballots.open(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.open', {
@@ -63,8 +67,9 @@ export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
   return ballot;
 };
 
-export const closeBallot: Handler<C['closeBallot']> = (ctx, s) =>
-  s.liveMeeting.groupCommit.submit(() => {
+export const closeBallot: Handler<C['closeBallot']> = (ctx, s) => {
+  assertWritable(ctx.scope, s);
+  return s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.close(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.close', {
       ballotId: ballot.id,
@@ -72,13 +77,16 @@ export const closeBallot: Handler<C['closeBallot']> = (ctx, s) =>
     });
     return ballot;
   });
+};
 
-export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) =>
-  s.liveMeeting.groupCommit.submit(() => {
+export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) => {
+  assertWritable(ctx.scope, s);
+  return s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.cancel(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.cancel', { ballotId: ballot.id });
     return ballot;
   });
+};
 
 /**
  * One vote: the token decides who votes (a userId in the body is not even read). The vote and its
@@ -87,6 +95,7 @@ export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) =>
  */
 export const castVote: Handler<C['castVote']> = async (ctx, s) => {
   if (ctx.scope.role === 'observer' || !ctx.scope.canVote) throw new ApiError(403, 'vote_no_right');
+  assertWritable(ctx.scope, s);
   // Group commit: this vote and its audit event share a transaction with the votes that arrived
   // in the same instant, each in its own savepoint; the answer waits for the durable commit.
   const receipt = await s.liveMeeting.groupCommit.submit(() => {

@@ -1,6 +1,6 @@
 // Find in document, diacritic-insensitive (shared/text/fold.ts): Enter / Shift+Enter step
 // through the hits, which the page text layers mark.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { findInDocument } from './find-in-document';
@@ -9,12 +9,18 @@ import type { FindHit } from './find-in-document';
 export function FindBar({
   pdf,
   onResult,
+  initialQuery = '',
+  fromPage = 1,
 }: {
   pdf: PDFDocumentProxy;
   onResult: (query: string, hit: FindHit | null) => void;
+  /** Opened from a search hit: its words, and its page (the first hit shown is there or after). */
+  initialQuery?: string;
+  fromPage?: number;
 }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
+  const firstSearch = useRef(true);
   const [hits, setHits] = useState<FindHit[]>([]);
   const [at, setAt] = useState(0);
 
@@ -24,14 +30,16 @@ export function FindBar({
       void findInDocument(pdf, query).then((h) => {
         if (!live) return;
         setHits(h);
-        setAt(0);
+        const start = firstSearch.current ? h.findIndex((x) => x.page >= fromPage) : 0;
+        firstSearch.current = false;
+        setAt(Math.max(0, start));
       });
     }, 200);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [pdf, query]);
+  }, [pdf, query, fromPage]);
 
   useEffect(() => {
     onResult(query, hits[at] ?? null);

@@ -37,6 +37,8 @@ interface Props {
   pdf: PDFDocumentProxy;
   label: string;
   initialMode?: ZoomMode;
+  /** The page to open at (a search hit, a shared link); 1 when absent. */
+  initialPage?: number;
   onViewChange?: (state: ViewState) => void;
   renderOverlay?: (info: PageOverlayInfo) => ReactNode;
   findQuery: string;
@@ -51,6 +53,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     pdf,
     label,
     initialMode = 'fit-width',
+    initialPage = 1,
     onViewChange,
     renderOverlay,
     findQuery,
@@ -160,6 +163,15 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     },
     [layout, pdf.numPages],
   );
+
+  // Open at the asked page once the first page's size and the view's size are known (before that
+  // the layout's page offsets are guesses).
+  const openedAt = useRef(false);
+  useLayoutEffect(() => {
+    if (openedAt.current || viewSize.w === 0 || !defaultSize) return;
+    openedAt.current = true;
+    if (initialPage > 1) goToPage(initialPage);
+  }, [initialPage, viewSize.w, defaultSize, goToPage]);
 
   useImperativeHandle(
     ref,

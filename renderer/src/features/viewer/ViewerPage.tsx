@@ -2,7 +2,7 @@
 // presence and follow mode. The paper's metadata comes from the meeting (so a replaced version
 // is known), its bytes from the host (or the device's offline copy).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { api } from '../../api/client';
@@ -31,6 +31,10 @@ type Load =
 
 export function ViewerPage() {
   const { meetingId = '', documentId = '' } = useParams();
+  // ?page=&q= from a search hit: open at that page with the words found and marked.
+  const [search] = useSearchParams();
+  const startPage = Math.max(1, Math.floor(Number(search.get('page'))) || 1);
+  const startQuery = search.get('q') ?? '';
   const { t } = useTranslation();
   const user = useUser();
   const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
@@ -44,7 +48,7 @@ export function ViewerPage() {
   const viewer = useRef<PdfViewerHandle>(null);
   const [view, setView] = useState<ViewState>({ page: 1, scale: 1, mode: 'fit-width' });
   const [sidebar, setSidebar] = useState<'thumbs' | 'outline' | 'notes' | null>('notes');
-  const [findOpen, setFindOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(startQuery !== '');
   const [find, setFind] = useState<{ query: string; hit: FindHit | null }>({
     query: '',
     hit: null,
@@ -228,7 +232,9 @@ export function ViewerPage() {
           <Link to={`/meetings/${meetingId}/documents/${newer.id}`}>{t('viewer.openNewer')}</Link>
         </p>
       )}
-      {findOpen && load.state === 'ready' && <FindBar pdf={load.pdf} onResult={onFind} />}
+      {findOpen && load.state === 'ready' && (
+        <FindBar pdf={load.pdf} onResult={onFind} initialQuery={startQuery} fromPage={startPage} />
+      )}
       {password && (
         <PasswordDialog
           reason={password.reason}
@@ -275,6 +281,7 @@ export function ViewerPage() {
             ref={viewer}
             pdf={load.pdf}
             label={t('viewer.document', { title })}
+            initialPage={startPage}
             onViewChange={onViewChange}
             renderOverlay={renderOverlay}
             findQuery={find.query}

@@ -9,6 +9,15 @@ pdfjs.GlobalWorkerOptions.workerSrc = new URL(
 ).toString();
 
 export { pdfjs };
+
+// One worker for the whole session, started with the first paper: later papers open without a new
+// worker start-up, and still open when the Wi-Fi has dropped (the worker script is not fetched
+// again). pdf.js leaves a worker it was given running when a document is destroyed.
+let sharedWorker: pdfjs.PDFWorker | null = null;
+function worker(): pdfjs.PDFWorker {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new pdfjs.PDFWorker();
+  return sharedWorker;
+}
 export type { PDFDocumentProxy };
 
 export type PasswordPrompt = (reason: 'need' | 'incorrect') => Promise<string | null>;
@@ -28,7 +37,12 @@ export async function openPdf(
   askPassword: PasswordPrompt,
 ): Promise<PDFDocumentProxy> {
   // pdf.js transfers the buffer to its worker: give it a copy so the cache keeps its bytes.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    worker: worker(),
+    isEvalSupported: false,
+    enableXfa: false,
+  });
   let cancelled = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
     void askPassword(
