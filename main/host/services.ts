@@ -51,9 +51,14 @@ export function createServices(db: Database, config: HostConfig, log: Logger) {
     minutes,
     /** The minutes draft is writable only while 'draft'; ballots and minutes are read-only once 'signed'. */
     minutesState: (meetingId: string): 'draft' | 'final' | 'signed' => minutes.state(meetingId),
-    /** Run `fn` in one SQLite transaction (the change and its audit event commit together). */
+    /**
+     * Run `fn` in one SQLite transaction (the change and its audit event commit together).
+     * IMMEDIATE: the sync writer thread has its own connection, and a deferred transaction that
+     * reads, then writes after that thread committed fails at once with SQLITE_BUSY instead of
+     * waiting for the lock.
+     */
     tx<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
     /** Full-text search; modules may call `search.refresh()` after writing indexed text. */
     search: createSearch(db),

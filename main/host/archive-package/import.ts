@@ -244,7 +244,7 @@ async function commitImport(
         packageSha256: packageSha,
         files: v.manifest.files.length,
       });
-    })();
+    }).immediate();
     services.search.reindexMeeting(meetingId);
     const checks = [
       ...v.checks,

@@ -156,7 +156,7 @@ export function createSearch(db: Database) {
       for (;;) {
         if (!db.open) return indexed;
         const rows = src.pending(CATCH_UP_BATCH, after);
-        if (rows.length > 0) db.transaction(() => rows.forEach((r) => write(src.kind, r)))();
+        if (rows.length > 0) db.transaction(() => rows.forEach((r) => write(src.kind, r))).immediate();
         indexed += rows.length;
         const last = rows[rows.length - 1];
         if (!last || rows.length < CATCH_UP_BATCH) break;
@@ -165,7 +165,7 @@ export function createSearch(db: Database) {
       }
       if (!db.open) return indexed;
       const gone = src.orphans();
-      if (gone.length > 0) db.transaction(() => gone.forEach(remove))();
+      if (gone.length > 0) db.transaction(() => gone.forEach(remove)).immediate();
       await pause();
     }
     return indexed;
@@ -187,7 +187,7 @@ export function createSearch(db: Database) {
           }
           dirtyDone.run(m.kind, m.source_id);
         }
-      })();
+      }).immediate();
     }
     return indexed;
   }
@@ -209,7 +209,7 @@ export function createSearch(db: Database) {
     db.transaction(() => {
       for (const { id } of entriesOfMeeting.all(meetingId)) remove(id);
       for (const src of sources) for (const r of src.ofMeeting(meetingId)) write(src.kind, r);
-    })();
+    }).immediate();
   }
 
   /** `papers` decides, per confidential paper, whether the caller may see its text. */

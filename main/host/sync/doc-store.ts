@@ -106,7 +106,7 @@ export function createDocStore(
       return { rows, rowsAfter };
     },
     insertRows(rows) {
-      insertRowsTx(rows);
+      insertRowsTx.immediate(rows);
     },
     settle(rows) {
       for (const r of rows) {
@@ -119,7 +119,7 @@ export function createDocStore(
     },
     compact(name, doc) {
       if (stateOf(name).rows <= 1) return;
-      compactTx(name, Y.encodeStateAsUpdate(doc));
+      compactTx.immediate(name, Y.encodeStateAsUpdate(doc));
     },
     rowCount(name) {
       return stateOf(name).rows;
