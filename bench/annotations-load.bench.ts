@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
     throw new Error('Build the renderer first: npm run build:renderer');
   const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   const rows: Array<Record<string, string | number>> = [];
   try {
     const secretary = await host.login('thu-ky');

@@ -10,12 +10,12 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
 import { startTestHost } from '../tests/helpers/host';
 import { percentile, printTable } from './table';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../dist/renderer');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGES = 10;
 const REORDERS = 20;
 const COLD_OPENS = 5;
@@ -60,14 +60,7 @@ async function main(): Promise<void> {
   const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const secretary = await host.login('thu-ky');

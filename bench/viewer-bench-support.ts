@@ -4,15 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import type { TestHost } from '../tests/helpers/host';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
 
 /** An A4 paper of `pages` pages of text (Helvetica: ASCII only), about the size of a budget annex. */
 export async function generatedPaper(pages: number): Promise<Uint8Array> {

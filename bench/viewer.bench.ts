@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   const freeculture = new Uint8Array(fs.readFileSync(FREECULTURE));
   const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
   const generic = await genericServer({ '/long.pdf': long, '/freeculture.pdf': freeculture });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   const rows: Array<Record<string, string | number>> = [];
   try {
     const secretary = await host.login('thu-ky');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { chromium, expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { CHROMIUM } from './playwright.config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
 import { RENDERER_DIR } from './fixtures';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
@@ -25,16 +25,7 @@ test.beforeAll(async () => {
   origin = `https://127.0.0.1:${host.port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--ignore-certificate-errors-spki-list=${host.tls!.spkiPin}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${host.tls!.spkiPin}`],
   });
 });
 

@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
-
 // Debian's Chromium: the project cannot download Playwright's own browser builds here.
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -18,15 +17,7 @@ export default defineConfig({
     locale: 'vi-VN',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'off',
     screenshot: 'only-on-failure',

@@ -156,7 +156,8 @@ export function createSearch(db: Database) {
       for (;;) {
         if (!db.open) return indexed;
         const rows = src.pending(CATCH_UP_BATCH, after);
-        if (rows.length > 0) db.transaction(() => rows.forEach((r) => write(src.kind, r))).immediate();
+        if (rows.length > 0)
+          db.transaction(() => rows.forEach((r) => write(src.kind, r))).immediate();
         indexed += rows.length;
         const last = rows[rows.length - 1];
         if (!last || rows.length < CATCH_UP_BATCH) break;
