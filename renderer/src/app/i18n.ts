@@ -24,6 +24,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // No advertisement in a delegate's console.
+  showSupportNotice: false,
 });
 
 function reflectLang(lang: string): void {
