@@ -39,7 +39,19 @@ function startHostProcess(dataDir: string, port: number): Promise<HostProc> {
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/cli/host.ts', '--data', dataDir, '--port', String(port)],
+    [
+      // BENCH_HOST_PROFILE=DIR writes the host's CPU profile there (to see where a storm's time goes).
+      ...(process.env.BENCH_HOST_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HOST_PROFILE}`]
+        : []),
+      '--import',
+      'tsx',
+      'main/cli/host.ts',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+    ],
     {
       cwd: root,
       env: {
@@ -94,7 +106,7 @@ function request(
   method: string,
   route: string,
   body?: unknown,
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; hostMs: number }> {
   const url = new URL(`${base}/api/v1${route}`);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -116,7 +128,10 @@ function request(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        // Server-Timing: the host's own time for the command, durable commit included.
+        const timing = /app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+        const hostMs = timing ? Number(timing[1]) : NaN;
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, hostMs }));
         res.on('error', reject);
       },
     );
@@ -227,6 +242,7 @@ async function storm() {
   const tOpen = performance.now();
   await request(chair, host.url, 'POST', `/ballots/${ballotId}/open`);
   const latencies: number[] = [];
+  const hostTimes: number[] = [];
   let acked = 0;
   let refused = 0;
   await Promise.all(
@@ -237,6 +253,7 @@ async function storm() {
         option: OPTIONS[i % 3],
       });
       latencies.push(performance.now() - t);
+      if (Number.isFinite(r.hostMs)) hostTimes.push(r.hostMs);
       if (r.status === 200) acked++;
       else refused++;
     }),
@@ -255,6 +272,7 @@ async function storm() {
   const end = procStats(pid);
 
   latencies.sort((a, b) => a - b);
+  hostTimes.sort((a, b) => a - b);
   printTable(
     `Vote storm: ${VOTERS} delegates, each with its own HTTP agent and sync connection, votes spread over ${SPREAD_MS} ms (secret ballot)`,
     [
@@ -269,6 +287,8 @@ async function storm() {
       { measure: 'cast latency p50 (ms)', value: percentile(latencies, 50) },
       { measure: 'cast latency p95 (ms)  [goal < 50]', value: percentile(latencies, 95) },
       { measure: 'cast latency max (ms)', value: latencies[latencies.length - 1]! },
+      { measure: '  host time per vote p50 (ms, Server-Timing)', value: percentile(hostTimes, 50) },
+      { measure: '  host time per vote p95 (ms, Server-Timing)', value: percentile(hostTimes, 95) },
       { measure: 'storm duration, open → last ack (ms)', value: stormMs },
       { measure: 'voting thread event-loop delay p99 (ms)', value: lag.percentile(99) / 1e6 },
       { measure: 'last ack → turnout on every client (ms)', value: turnoutSeen },
@@ -411,4 +431,5 @@ async function crash() {
 }
 
 await storm();
-await crash();
+// BENCH_STORM_ONLY=1 skips the crash run.
+if (!process.env.BENCH_STORM_ONLY) await crash();

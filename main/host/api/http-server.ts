@@ -100,7 +100,13 @@ export function createHttpServer(
   const routes = compileRoutes(commands as Record<string, CommandDef>);
   const table = handlers as unknown as Record<string, Handler<CommandDef>>;
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang) {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    lang: Lang,
+    started: number,
+  ) {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
     const found = matchRoute(routes, req.method ?? 'GET', path);
     if (found.kind === 'none') throw new ApiError(404, 'route_not_found', { path: url.pathname });
@@ -136,6 +142,9 @@ export function createHttpServer(
 
     const changes = def.changesMeeting ?? def.method !== 'GET';
     if (changes && scope) services.live.changed(scope.meeting.id);
+    // The host's own time for the command (a vote includes its durable commit), so a client's
+    // latency can be told apart from the network's and its own queueing.
+    res.setHeader('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
 
     if (def.answer === 'empty') {
       res.statusCode = 204;
@@ -148,6 +157,7 @@ export function createHttpServer(
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
     setSecurityHeaders(res);
     const lang = pickLang(req.headers['accept-language']);
     let url: URL;
@@ -159,7 +169,7 @@ export function createHttpServer(
     }
     const work =
       url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)
-        ? handleApi(req, res, url, lang)
+        ? handleApi(req, res, url, lang, started)
         : serveStatic(req, res, url, services.config.rendererDir);
     work.catch((err: unknown) => {
       if (err instanceof ApiError) {

@@ -39,7 +39,6 @@ interface HitRow {
   meeting_id: string;
   document_id: string | null;
   label: string;
-  text: string;
   meeting_title: string;
   starts_at: string;
   score: number;
@@ -89,7 +88,7 @@ export function createSearch(db: Database) {
     .map(([k, w]) => `WHEN '${k}' THEN ${w}`)
     .join(' ')} ELSE 1 END`;
   const select = db.prepare<Record<string, string | number | null>, HitRow>(`
-    SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label, e.text,
+    SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label,
            m.title AS meeting_title, m.starts_at AS starts_at,
            bm25(search_fts) * ${weight} AS score, ${restrictedExpr} AS restricted
     FROM search_fts
@@ -120,8 +119,10 @@ export function createSearch(db: Database) {
   const topRankedFrom = db.prepare<[string, number, number], { id: number; s: number }>(
     'SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?',
   );
+  // Candidates are checked without their text (a page's text is kilobytes, and most candidates
+  // are not shown); the text is read only for the hits on the caller's page.
   const details = db.prepare<Record<string, string | number | null>, Omit<HitRow, 'score'>>(`
-    SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label, e.text,
+    SELECT e.id, e.kind, e.source_id, e.page, e.meeting_id, e.document_id, e.label,
            m.title AS meeting_title, m.starts_at AS starts_at, ${restrictedExpr} AS restricted
     FROM search_entries e
     JOIN meetings m ON m.id = e.meeting_id
@@ -130,6 +131,9 @@ export function createSearch(db: Database) {
       AND (@admin = 1 OR EXISTS (
         SELECT 1 FROM participants p WHERE p.meeting_id = e.meeting_id AND p.user_id = @user
           AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))))`);
+  const textOf = db.prepare<[number], { text: string }>(
+    'SELECT text FROM search_entries WHERE id = ?',
+  );
 
   function write(kind: SearchKind, row: SourceRow): void {
     const { id } = upsert.get({ ...row, kind })!;
@@ -281,7 +285,7 @@ export function createSearch(db: Database) {
       documentId: r.document_id,
       page: r.kind === 'page' ? r.page : null,
       label: r.label,
-      snippet: snippet(r.text, terms),
+      snippet: snippet(textOf.get(r.id)?.text ?? '', terms),
       score: r.score,
     }));
     return { terms, hits, more: visible.length > q.offset + q.limit };
