@@ -248,3 +248,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Sync clients' timers may outlive the run; leave once the table is out (stdout may be a pipe).
+process.stdout.write('', () => process.exit(0));

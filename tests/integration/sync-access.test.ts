@@ -7,6 +7,7 @@ import {
   connect,
   createWorld,
   installPapers,
+  roundTrip,
   storedState,
   until,
   upgradeStatus,
@@ -42,11 +43,10 @@ afterAll(async () => {
 });
 
 /**
- * Connects as `who`, writes a key, then announces itself by awareness on the same socket. A second
- * socket of the same user sees that announcement only after the host handled the write (messages
- * of one socket are handled in order: accepted or dropped). A third socket opened then completes
- * its first sync only after every accepted update is committed, so "the write is absent" is a
- * checked fact, not a guess.
+ * Connects as `who`, writes a key, then sends a sync step 1 on the same socket and waits for the
+ * host's step 2: the host answers it only after handling the write (messages of one socket are
+ * handled in order: accepted or dropped) and committing what it accepted. A second socket opened
+ * then holds every accepted update, so "the write is absent" is a checked fact, not a guess.
  */
 async function probe(docName: string, who: Who): Promise<{ status: number; wrote?: boolean }> {
   const token = world.tokens[who];
@@ -54,22 +54,16 @@ async function probe(docName: string, who: Who): Promise<{ status: number; wrote
   if (status !== 101) return { status };
   const n = ++probeCount;
   const writer = connect(host, docName, token);
-  const watcher = connect(host, docName, token);
-  clients.push(writer, watcher);
-  await Promise.all([writer.synced, watcher.synced]);
+  clients.push(writer);
+  await writer.synced;
   writer.doc.getMap('probe').set(`w${n}`, who);
-  writer.provider.awareness.setLocalState({ probe: n });
-  await until(
-    () => [...watcher.provider.awareness.getStates().values()].some((s) => s.probe === n),
-    `awareness of probe ${n}`,
-  );
+  await roundTrip(writer);
   const checker = connect(host, docName, token);
   clients.push(checker);
   await checker.synced;
   const stored = storedState(host, docName).getMap('probe').has(`w${n}`);
   expect(checker.doc.getMap('probe').has(`w${n}`)).toBe(stored);
   writer.destroy();
-  watcher.destroy();
   checker.destroy();
   return { status, wrote: stored };
 }

@@ -1,6 +1,9 @@
 // Helpers for the sync tests: the stock y-websocket client (with `ws` as its WebSocket) against a
 // real host, a meeting with one user per role, and papers the host can be told about.
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { expect } from 'vitest';
@@ -200,4 +203,30 @@ export function storedState(host: TestHost, docName: string): Y.Doc {
   const doc = new Y.Doc();
   for (const r of rows) Y.applyUpdate(doc, r.data);
   return doc;
+}
+
+/**
+ * Sends a sync step 1 on the client's own socket and resolves on the host's step 2: by then the
+ * host has handled every earlier message of that socket and committed what it accepted.
+ */
+export function roundTrip(c: Client): Promise<void> {
+  const ws = c.provider.ws;
+  if (!ws) return Promise.reject(new Error('not connected'));
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 0); // messageSync
+  syncProtocol.writeSyncStep1(enc, new Y.Doc());
+  return new Promise<void>((resolve) => {
+    const onMessage = (e: MessageEvent) => {
+      const d = decoding.createDecoder(new Uint8Array(e.data as ArrayBuffer));
+      if (
+        decoding.readVarUint(d) !== 0 ||
+        decoding.readVarUint(d) !== syncProtocol.messageYjsSyncStep2
+      )
+        return;
+      ws.removeEventListener('message', onMessage);
+      resolve();
+    };
+    ws.addEventListener('message', onMessage);
+    ws.send(encoding.toUint8Array(enc));
+  });
 }

@@ -9,6 +9,7 @@ import {
   createWorld,
   installPapers,
   rawSocket,
+  roundTrip,
   storedState,
   until,
   upgradeStatus,
@@ -151,6 +152,19 @@ describe('awareness', () => {
       'forger leaves with its socket',
     );
     expect(observer.provider.awareness.getStates().get(chairId)).toEqual({ name: 'Chủ tọa' });
+  });
+});
+
+describe('awareness on the live meeting doc', () => {
+  it('is not relayed: presence means nothing there and would flood a full room', async () => {
+    const chair = open(host, `meeting/${world.meetingId}`, world.tokens.chair);
+    const delegate = open(host, `meeting/${world.meetingId}`, world.tokens.delegate);
+    await Promise.all([chair.synced, delegate.synced]);
+    chair.provider.awareness.setLocalState({ name: 'Chủ tọa' });
+    // Handled in order on the chair's socket: once this round trip is back, a relay would be out.
+    await roundTrip(chair);
+    await roundTrip(delegate);
+    expect(delegate.provider.awareness.getStates().has(chair.doc.clientID)).toBe(false);
   });
 });
 

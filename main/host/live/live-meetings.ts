@@ -35,7 +35,8 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
   sections.set('participants', (id) => meetings.participants(id));
   sections.set('currentItemId', (id) => meetings.get(id)?.currentItemId ?? null);
 
-  function project(meetingId: string, doc: Y.Doc): void {
+  /** `only`: the sections that may have changed (a vote changes the ballots alone); else all. */
+  function project(meetingId: string, doc: Y.Doc, only?: readonly string[]): void {
     const root = doc.getMap<unknown>(LIVE_ROOT);
     let seen = lastJson.get(doc);
     if (!seen) {
@@ -43,7 +44,11 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
       lastJson.set(doc, seen);
     }
     const known = seen;
-    const values = [...sections].map(([name, fn]) => [name, fn(meetingId)] as const);
+    // Computing a section of a thousand-member meeting (participants, attendance) is the costly
+    // part: during a vote storm only the ballots are recomputed.
+    const values = [...sections]
+      .filter(([name]) => !only || only.includes(name))
+      .map(([name, fn]) => [name, fn(meetingId)] as const);
     doc.transact(() => {
       let changed = false;
       for (const [name, value] of values) {
@@ -66,9 +71,9 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
       lookup = fn;
     },
     project,
-    changed(meetingId: string): void {
+    changed(meetingId: string, only?: readonly string[]): void {
       const doc = lookup(meetingId);
-      if (doc) project(meetingId, doc);
+      if (doc) project(meetingId, doc, only);
     },
   };
 }

@@ -15,6 +15,9 @@ export interface Peer {
 
 /** Presence entries one socket may announce (a tab has one; a few spare for odd clients). */
 const MAX_AWARENESS_IDS_PER_PEER = 4;
+/** Up to this many peers, presence is relayed as it comes; above, in batches. */
+const AWARENESS_IMMEDIATE_PEERS = 50;
+const AWARENESS_BATCH_MS = 250;
 
 export interface SharedDocEvents {
   /** The row count passed the compaction threshold. */
@@ -90,7 +93,23 @@ export class SharedDoc implements BatchTarget {
         if (owner) this.peers.get(owner)?.delete(id);
       }
     }
-    const message = awarenessMessage(this.awareness, changed);
+    for (const id of changed) this.awarenessDue.add(id);
+    // A small room hears presence at once (follow mode rides on it). A large one gets it in
+    // batches: every client renews its presence every 15 s, and relaying each renewal to every
+    // peer costs a thousand-delegate room ~67,000 sends a second, which starves the votes.
+    if (this.peers.size <= AWARENESS_IMMEDIATE_PEERS) this.flushAwareness();
+    else this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+  };
+
+  private readonly awarenessDue = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | undefined;
+
+  private readonly flushAwareness = (): void => {
+    clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = undefined;
+    if (this.destroyed || this.awarenessDue.size === 0) return;
+    const message = awarenessMessage(this.awareness, [...this.awarenessDue]);
+    this.awarenessDue.clear();
     for (const peer of this.peers.keys()) peer.send(message);
   };
 
@@ -129,6 +148,7 @@ export class SharedDoc implements BatchTarget {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.awarenessTimer);
     this.batch.discard(this);
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
