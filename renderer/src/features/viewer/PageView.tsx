@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';
 import { pdfjs } from './pdfjs';
 import { outputScale } from './canvas-size';
+import { scheduleRender } from './render-scheduler';
 import { foldWithMap, foldVietnamese } from '../../../../shared/text/fold';
 
 export interface PageOverlayInfo {
@@ -86,8 +87,9 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     let task: RenderTask | null = null;
-    const timer = setTimeout(
-      () => {
+    let unqueue: (() => void) | null = null;
+    const render = () =>
+      new Promise<void>((resolve) => {
         const vp = page.getViewport({ scale: scale * CSS_UNITS });
         const out = outputScale(vp.width, vp.height, window.devicePixelRatio);
         const target = document.createElement('canvas');
@@ -99,25 +101,32 @@ export const PageView = memo(function PageView(props: PageViewProps) {
           transform: out !== 1 ? [out, 0, 0, out, 0, 0] : undefined,
           annotationMode: pdfjs.AnnotationMode.ENABLE,
         });
-        task.promise.then(
-          () => {
-            // Swap in the finished bitmap in one step, so zooming never shows a blank page.
-            canvas.width = target.width;
-            canvas.height = target.height;
-            canvas.getContext('2d')?.drawImage(target, 0, 0);
-            releaseCanvas(target);
-            setPainted(true);
-            // User Timing mark: benchmarks read when a page first became visible on screen.
-            if (performance.getEntriesByName(`pdf-page-painted-${pageNumber}`).length === 0)
-              performance.mark(`pdf-page-painted-${pageNumber}`);
-          },
-          () => releaseCanvas(target),
-        );
+        task.promise
+          .then(
+            () => {
+              // Swap in the finished bitmap in one step, so zooming never shows a blank page.
+              canvas.width = target.width;
+              canvas.height = target.height;
+              canvas.getContext('2d')?.drawImage(target, 0, 0);
+              releaseCanvas(target);
+              setPainted(true);
+              // User Timing mark: benchmarks read when a page first became visible on screen.
+              if (performance.getEntriesByName(`pdf-page-painted-${pageNumber}`).length === 0)
+                performance.mark(`pdf-page-painted-${pageNumber}`);
+            },
+            () => releaseCanvas(target),
+          )
+          .finally(resolve);
+      });
+    const timer = setTimeout(
+      () => {
+        unqueue = scheduleRender(pageNumber, render);
       },
       painted ? 120 : 0,
     );
     return () => {
       clearTimeout(timer);
+      unqueue?.();
       task?.cancel();
     };
     // `painted` only picks the delay; it must not re-trigger a render.

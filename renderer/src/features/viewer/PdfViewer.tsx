@@ -19,6 +19,7 @@ import type { PageOverlayInfo } from './PageView';
 import { clampScale, fitScale } from './canvas-size';
 import type { ZoomMode } from './canvas-size';
 import { PAGE_GAP, currentPageIndex, layoutPages, visibleRange } from './page-layout';
+import { setPageInView } from './render-scheduler';
 
 export interface ViewState {
   page: number;
@@ -183,6 +184,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     }),
     [goToPage, setZoom, scale],
   );
+
+  useEffect(() => setPageInView(current), [current]);
 
   useEffect(() => {
     onViewChange?.({ page: current, scale, mode: zoom.mode });

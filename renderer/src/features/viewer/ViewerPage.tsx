@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import type { MeetingDetail } from '../../../../shared/api/schemas/meetings';
 import { useUser } from '../../app/auth/auth-context';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
-import { openPdf, PasswordCancelled } from './pdfjs';
+import { openPdf, PasswordCancelled, warmPdfWorker } from './pdfjs';
 import { loadPaperBytes } from './paper-source';
 import { PdfViewer } from './PdfViewer';
 import type { PdfViewerHandle, ViewState } from './PdfViewer';
@@ -77,6 +77,7 @@ export function ViewerPage() {
     let live = true;
     (async () => {
       try {
+        warmPdfWorker();
         const bytes = await loadPaperBytes(documentId);
         const pdf = await openPdf(
           bytes,

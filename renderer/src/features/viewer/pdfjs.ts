@@ -18,6 +18,11 @@ function worker(): pdfjs.PDFWorker {
   if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new pdfjs.PDFWorker();
   return sharedWorker;
 }
+
+/** Starts the worker now (its script loads and compiles while the paper's bytes download). */
+export function warmPdfWorker(): void {
+  worker();
+}
 export type { PDFDocumentProxy };
 
 export type PasswordPrompt = (reason: 'need' | 'incorrect') => Promise<string | null>;
