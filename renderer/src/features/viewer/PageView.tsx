@@ -65,14 +65,19 @@ export const PageView = memo(function PageView(props: PageViewProps) {
   useEffect(() => {
     if (!active) return;
     let live = true;
+    let loaded: PDFPageProxy | null = null;
     void pdf.getPage(pageNumber).then((p) => {
       if (!live) return;
+      loaded = p;
       const vp = p.getViewport({ scale: 1 });
       onSize(pageNumber, vp.width * CSS_UNITS, vp.height * CSS_UNITS);
       setPage(p);
     });
     return () => {
       live = false;
+      // Off screen: let pdf.js drop the page's operator list and fonts, or every page read stays
+      // in memory (it refuses while a render is still running, which is then cancelled anyway).
+      loaded?.cleanup();
     };
   }, [active, pdf, pageNumber, onSize]);
 
@@ -133,9 +138,10 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, page, scale, pageNumber]);
 
-  // Text layer for selection and find; rebuilt when the zoom changes.
+  // Text layer for selection and find; rebuilt when the zoom changes. Built after the page's
+  // first paint: the reader sees the page before its text becomes selectable.
   useEffect(() => {
-    if (!active || !page || !textRef.current) return;
+    if (!active || !page || !painted || !textRef.current) return;
     const container = textRef.current;
     container.replaceChildren();
     const vp = page.getViewport({ scale: scale * CSS_UNITS });
@@ -160,7 +166,7 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       container.replaceChildren();
       textDivs.current = [];
     };
-  }, [active, page, scale]);
+  }, [active, page, scale, painted]);
 
   // Find highlights: mark the text spans that a (diacritic-insensitive) match touches.
   useEffect(() => {
