@@ -147,6 +147,8 @@ describe('the packaged app (dir target, stand-in Electron)', () => {
       '/package.json',
       '/dist/main/electron/main.cjs',
       '/dist/main/electron/preload.cjs',
+      // The PDF parser's process (Electron utilityProcess in the app).
+      '/dist/main/electron/parse-process.js',
       '/dist/main/electron/shell/join.html',
       '/dist/main/electron/shell/join.js',
       '/dist/renderer/index.html',
