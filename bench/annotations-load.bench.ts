@@ -10,7 +10,6 @@
 // Needs `npm run build:renderer` first.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -24,6 +23,7 @@ import { printTable } from './table';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
+  RENDERER_DIR,
   demoMeeting,
   generatedPaper,
   memoryOf,
@@ -31,8 +31,6 @@ import {
   uploadPaper,
 } from './viewer-bench-support';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = path.resolve(here, '../dist/renderer');
 const STROKES = Number(process.env.BENCH_STROKES ?? 10_000);
 const RUNS = 3;
 

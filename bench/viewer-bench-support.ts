@@ -1,10 +1,18 @@
 // Shared by the viewer benchmarks: a generated long paper, uploading it to a host, signing a
 // browser page in with a token, and measuring a page's JS heap and canvas memory.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import type { TestHost } from '../tests/helpers/host';
 
 export { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
+
+/** The built renderer the host serves to the browser (`npm run build:renderer`). */
+export const RENDERER_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../dist/renderer',
+);
 
 /** An A4 paper of `pages` pages of text (Helvetica: ASCII only), about the size of a budget annex. */
 export async function generatedPaper(pages: number): Promise<Uint8Array> {

@@ -20,6 +20,7 @@ import { percentile, printTable } from './table';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
+  RENDERER_DIR,
   demoMeeting,
   generatedPaper,
   memoryOf,
@@ -28,7 +29,6 @@ import {
 } from './viewer-bench-support';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = path.resolve(here, '../dist/renderer');
 const PDFJS_DIR = path.resolve(here, '../node_modules/pdfjs-dist');
 const FREECULTURE = sample('freeculture.pdf');
 const VIEWPORT = { width: 1280, height: 900 };

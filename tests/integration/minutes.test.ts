@@ -332,10 +332,19 @@ describe('minutes: draft, finalise, two PAdES signatures, verification', () => {
     const ballots = await json<Array<{ id: string }>>(
       await host.api('GET', `/meetings/${meetingId}/ballots`, { token: tokens.chair }),
     );
+    // The ballot held earlier in this file (its result is in the minutes) can be neither
+    // cancelled nor voted on any more.
+    expect(ballots.length).toBeGreaterThan(0);
     for (const b of ballots) {
       const cancel = await host.api('POST', `/ballots/${b.id}/cancel`, { token: tokens.chair });
       expect(cancel.status).toBe(409);
       expect(await errorCode(cancel)).toBe('minutes_signed_locked');
+      const vote = await host.api('POST', `/ballots/${b.id}/votes`, {
+        token: tokens.delegate,
+        body: { option: 0 },
+      });
+      expect(vote.status).toBe(409);
+      expect(await errorCode(vote)).toBe('minutes_signed_locked');
     }
   });
 

@@ -35,8 +35,7 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
   sections.set('participants', (id) => meetings.participants(id));
   sections.set('currentItemId', (id) => meetings.get(id)?.currentItemId ?? null);
 
-  /** `only`: the sections that may have changed (a vote changes the ballots alone); else all. */
-  function project(meetingId: string, doc: Y.Doc, only?: readonly string[]): void {
+  function project(meetingId: string, doc: Y.Doc): void {
     const root = doc.getMap<unknown>(LIVE_ROOT);
     let seen = lastJson.get(doc);
     if (!seen) {
@@ -44,11 +43,7 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
       lastJson.set(doc, seen);
     }
     const known = seen;
-    // Computing a section of a thousand-member meeting (participants, attendance) is the costly
-    // part: during a vote storm only the ballots are recomputed.
-    const values = [...sections]
-      .filter(([name]) => !only || only.includes(name))
-      .map(([name, fn]) => [name, fn(meetingId)] as const);
+    const values = [...sections].map(([name, fn]) => [name, fn(meetingId)] as const);
     doc.transact(() => {
       let changed = false;
       for (const [name, value] of values) {
@@ -71,9 +66,9 @@ export function createLiveMeetings(meetings: MeetingsRepo) {
       lookup = fn;
     },
     project,
-    changed(meetingId: string, only?: readonly string[]): void {
+    changed(meetingId: string): void {
       const doc = lookup(meetingId);
-      if (doc) project(meetingId, doc, only);
+      if (doc) project(meetingId, doc);
     },
   };
 }

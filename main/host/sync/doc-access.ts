@@ -6,7 +6,8 @@ import type { User } from '../../../shared/api/schemas/users';
 import type { Services } from '../services';
 
 export type DocAccess =
-  | { read: true; write: boolean }
+  /** `presence`: whether the socket's awareness (who is here, on which page) is relayed. */
+  | { read: true; write: boolean; presence: boolean }
   /** `not_found`: the caller may not even learn that the doc exists; `forbidden`: they may. */
   | { read: false; refusal: 'not_found' | 'forbidden' };
 
@@ -43,10 +44,12 @@ function standing(services: AccessServices, meetingId: string, userId: string) {
 }
 
 // The live doc is written by the host alone (projection of the archive), so nobody writes here.
+// Nobody's presence either: it means nothing on this doc, and relaying it would make each of a
+// thousand delegates' devices receive every other device's renewal (each renews every 15 s).
 function meetingDoc(services: AccessServices, meetingId: string, user: User): DocAccess {
   const s = standing(services, meetingId, user.id);
   if (!s) return NOT_FOUND;
-  if (s.role || user.isAdmin) return { read: true, write: false };
+  if (s.role || user.isAdmin) return { read: true, write: false, presence: false };
   return NOT_FOUND;
 }
 
@@ -54,7 +57,11 @@ function minutesDoc(services: AccessServices, meetingId: string, user: User): Do
   const s = standing(services, meetingId, user.id);
   if (!s?.role) return NOT_FOUND;
   const drafter = s.role === 'secretary' || s.role === 'chair';
-  return { read: true, write: drafter && services.minutesState(meetingId) === 'draft' };
+  return {
+    read: true,
+    write: drafter && services.minutesState(meetingId) === 'draft',
+    presence: true,
+  };
 }
 
 function annotationsDoc(services: AccessServices, documentId: string, user: User): DocAccess {
@@ -62,7 +69,7 @@ function annotationsDoc(services: AccessServices, documentId: string, user: User
   const meetingId = services.papers.meetingOf(documentId);
   const role = meetingId ? services.meetings.roleOf(meetingId, user.id)?.role : undefined;
   // Observers read what is shared with them but do not write shared annotations (design.md).
-  return { read: true, write: role !== undefined && role !== 'observer' };
+  return { read: true, write: role !== undefined && role !== 'observer', presence: true };
 }
 
 // Private notes: the owner only, and only while they may still see the paper.
@@ -74,5 +81,5 @@ function notesDoc(
 ): DocAccess {
   if (!services.papers.canSee(documentId, user.id)) return NOT_FOUND;
   if (ownerId !== user.id) return FORBIDDEN;
-  return { read: true, write: true };
+  return { read: true, write: true, presence: true };
 }

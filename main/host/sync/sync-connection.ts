@@ -98,10 +98,8 @@ export class SyncConnection implements Peer {
         case MessageType.sync:
           return this.handleSync(decoder, access.write);
         case MessageType.awareness: {
-          // Presence means nothing on the host-written live doc, and relaying it makes every
-          // device receive every other device's renewal (each renews every 15 s): a thousand
-          // delegates would each get ~67 a second. Dropped quietly: the stock client sends it.
-          if (this.shared.name.startsWith('meeting/')) return;
+          // Dropped quietly where presence is off (doc-access.ts): the stock client sends it anyway.
+          if (!access.presence) return;
           const update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (id) =>
             this.shared.mayAnnounce(this, id),
           );

@@ -42,29 +42,22 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
   const memberCount = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM participants WHERE meeting_id = ?',
   );
-  const pending = new Map<string, { sections: Set<string>; timer: NodeJS.Timeout }>();
+  const pending = new Map<string, NodeJS.Timeout>();
   /**
    * Votes and check-ins arrive in storms: project the live doc at most once per window per
-   * meeting, instead of once per request to every connected device, and recompute only the
-   * sections those requests changed (a thousand-member attendance list is not recomputed for a
-   * vote).
+   * meeting, instead of once per request to every connected device.
    */
-  function projectSoon(meetingId: string, section: 'ballots' | 'attendance'): void {
-    const due = pending.get(meetingId);
-    if (due) {
-      due.sections.add(section);
-      return;
-    }
+  function projectSoon(meetingId: string): void {
+    if (pending.has(meetingId)) return;
     const timer = setTimeout(
       () => {
-        const sections = pending.get(meetingId)?.sections;
         pending.delete(meetingId);
-        if (sections) host?.live.changed(meetingId, [...sections]);
+        host?.live.changed(meetingId);
       },
       coalesceMs(memberCount.get(meetingId)?.n ?? 0),
     );
     timer.unref();
-    pending.set(meetingId, { sections: new Set([section]), timer });
+    pending.set(meetingId, timer);
   }
 
   const deadlines = new Map<string, NodeJS.Timeout>();
@@ -127,8 +120,7 @@ export function createLiveMeetingModule(db: Database, meetings: MeetingsRepo) {
       for (const b of ballots.withDeadline()) if (b.closesAt) closeWhenDue(b.id, b.closesAt);
     },
     stopTimers(): void {
-      for (const t of [...[...pending.values()].map((p) => p.timer), ...deadlines.values()])
-        clearTimeout(t);
+      for (const t of [...pending.values(), ...deadlines.values()]) clearTimeout(t);
       pending.clear();
       deadlines.clear();
     },

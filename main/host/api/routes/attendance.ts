@@ -25,6 +25,6 @@ export const markAttendance: Handler<C['markAttendance']> = async (ctx, s) => {
     });
     return s.liveMeeting.attendance.entry(ctx.params.m, target)!;
   });
-  s.liveMeeting.projectSoon(ctx.params.m, 'attendance');
+  s.liveMeeting.projectSoon(ctx.params.m);
   return entry;
 };

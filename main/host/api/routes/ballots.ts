@@ -113,6 +113,6 @@ export const castVote: Handler<C['castVote']> = async (ctx, s) => {
     );
     return { ballotId: ctx.params.b, option: r.option, auditSeq: event.seq, changed: r.changed };
   });
-  s.liveMeeting.projectSoon(ctx.scope.meeting.id, 'ballots');
+  s.liveMeeting.projectSoon(ctx.scope.meeting.id);
   return receipt;
 };

@@ -10,7 +10,7 @@ import type { MeetingDetail } from '../../../../shared/api/schemas/meetings';
 import { useUser } from '../../app/auth/auth-context';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
 import { openPdf, PasswordCancelled, warmPdfWorker } from './pdfjs';
-import { loadPaperBytes } from './paper-source';
+import { getPaperBytes } from '../papers/offline-cache';
 import { PdfViewer } from './PdfViewer';
 import type { PdfViewerHandle, ViewState } from './PdfViewer';
 import { Thumbnails } from './Thumbnails';
@@ -78,7 +78,8 @@ export function ViewerPage() {
     (async () => {
       try {
         warmPdfWorker();
-        const bytes = await loadPaperBytes(documentId);
+        // From the host, or the device's offline copy when the host is unreachable.
+        const bytes = await getPaperBytes(documentId);
         const pdf = await openPdf(
           bytes,
           (reason) => new Promise((resolve) => setPassword({ reason, answer: resolve })),
