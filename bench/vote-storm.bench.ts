@@ -95,7 +95,8 @@ function procStats(pid: number): { cpuS: number; rssMb: number; peakMb: number }
 }
 
 // --- a simulated delegate: own HTTP agent, own sync connection (in the worker) ----------------
-// No keep-alive: a socket the host closes after its idle timeout would race the next request.
+// Keep-alive as a browser does: the check-in's connection carries the vote (the host keeps idle
+// connections for 60 s, longer than check-in → ballot open here).
 interface Delegate {
   person: Person;
   agent: http.Agent;
@@ -141,7 +142,7 @@ function request(
 }
 const delegate = (person: Person): Delegate => ({
   person,
-  agent: new http.Agent({ keepAlive: false, maxSockets: 1 }),
+  agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
 });
 
 /** The sync clients, in a worker thread. */

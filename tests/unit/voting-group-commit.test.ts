@@ -53,6 +53,33 @@ describe('group commit', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('in a storm, lets a batch grow for one commit time instead of committing every turn', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-group-'));
+    const file = path.join(dir, 'g.sqlite');
+    const db = new BetterSqlite3(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE votes (voter TEXT PRIMARY KEY) STRICT');
+    const insert = db.prepare('INSERT INTO votes (voter) VALUES (?)');
+    const group = createGroupCommit(db);
+    // One vote per turn of the event loop, as requests arrive in a storm.
+    const acks: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 200; i++) {
+      acks.push(group.submit(() => insert.run(`v${i}`)));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(acks);
+    const { commits, jobs } = group.stats();
+    expect(jobs).toBe(200);
+    expect(commits).toBeLessThan(100);
+    // Every acknowledged vote is in the file, seen from another connection.
+    const reader = new BetterSqlite3(file, { readonly: true });
+    expect((reader.prepare('SELECT count(*) AS n FROM votes').get() as { n: number }).n).toBe(200);
+    reader.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('rejects every write of a batch whose commit fails', async () => {
     const db = new BetterSqlite3(':memory:');
     const group = createGroupCommit(db);

@@ -185,6 +185,12 @@ export function createHttpServer(
   const server = tls
     ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest)
     : http.createServer(onRequest);
+  // Tablets act every few seconds to minutes (turn a page's annotations, check in, vote). Node's
+  // 5 s idle timeout made nearly every action open a new connection, and on the LAN every new
+  // connection is a TLS handshake: a thousand delegates voting at once would each pay one.
+  // Headers must be allowed a little longer than the idle time, or a reused socket can be cut.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
