@@ -17,6 +17,19 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'es2022',
     sourcemap: true,
+    // The app shell's service worker reads the manifest to cache every file of the build.
+    manifest: true,
+    rollupOptions: {
+      input: {
+        index: `${root}index.html`,
+        // Served at /app-sw.js: a service worker controls only the paths under its own.
+        'app-sw': `${root}src/offline/app-shell-sw.ts`,
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'app-sw' ? 'app-sw.js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     // `npm run dev:renderer` talks to a host started with `npm run host -- --demo`.

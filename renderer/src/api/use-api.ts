@@ -1,14 +1,14 @@
 // Loads a GET command's answer for a component: { data, error, loading, reload }. The request is
 // aborted when the inputs change or the component unmounts; the last data stays visible while a
-// reload runs. The last good answer per command, input and session is also kept for this tab, so
-// a page opened again while the host is unreachable (the Wi-Fi dropped) shows what it showed
-// before, with the error beside it, instead of nothing.
+// reload runs. The last good answer per command, input and session is also kept for this tab
+// (last-answers.ts, also across a reload), so a page opened again while the host is unreachable
+// (the Wi-Fi dropped) shows what it showed before, with the error beside it, instead of nothing.
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandName, Commands } from '../../../shared/api/contract';
 import { api } from './client';
 import type { Answer, CallInput } from './client';
 import { ApiClientError } from './api-error';
-import { readToken } from './session-token';
+import { answerKey, lastAnswer, rememberAnswer } from './last-answers';
 
 export interface ApiQuery<T> {
   data: T | undefined;
@@ -17,15 +17,6 @@ export interface ApiQuery<T> {
   reload: () => void;
   /** Replace the data locally (after a command answered with the new state). */
   setData: (value: T) => void;
-}
-
-const lastGood = new Map<string, unknown>();
-const LAST_GOOD_MAX = 100;
-
-function remember(cacheKey: string, value: unknown): void {
-  lastGood.delete(cacheKey);
-  lastGood.set(cacheKey, value);
-  if (lastGood.size > LAST_GOOD_MAX) lastGood.delete(lastGood.keys().next().value as string);
 }
 
 interface Result<T> {
@@ -46,11 +37,10 @@ export function useApi<N extends CommandName>(
 ): ApiQuery<Answer<N>> {
   const [attempt, setAttempt] = useState(0);
   const inputJson = JSON.stringify(input ?? {});
-  // Keyed by the session too: another person signing in on this tab never sees these answers.
-  const cacheKey = `${readToken() ?? ''}|${name}|${inputJson}`;
+  const cacheKey = answerKey(name, inputJson);
   const [result, setResult] = useState<Result<Answer<N>>>(() => ({
     request: null,
-    data: lastGood.get(cacheKey) as Answer<N> | undefined,
+    data: lastAnswer(cacheKey) as Answer<N> | undefined,
     error: null,
   }));
   const request = key === null ? null : `${name}|${key}|${attempt}|${inputJson}`;
@@ -67,7 +57,7 @@ export function useApi<N extends CommandName>(
     const call = api.call as (n: N, i: CallInput<Commands[N]>) => Promise<Answer<N>>;
     call(name, { ...parsed, signal: ctrl.signal }).then(
       (data) => {
-        remember(cacheKey, data);
+        rememberAnswer(cacheKey, data);
         setResult({ request, data, error: null });
       },
       (err: unknown) => {

@@ -1,9 +1,11 @@
 // Holds who is signed in. The token is kept in sessionStorage (see api/session-token); on start
-// the stored token is checked with GET /me, and a 401 from any call signs the person out.
+// the stored token is checked with GET /me, and a 401 from any call signs the person out. A host
+// that cannot be reached signs nobody out: the tab carries on as the person it last knew.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { User } from '../../../../shared/api/schemas/users';
-import { api, onAuthLost } from '../../api/client';
+import { ApiClientError, api, onAuthLost } from '../../api/client';
+import { answerKey, forgetAnswers, lastAnswer, rememberAnswer } from '../../api/last-answers';
 import { readToken, writeToken } from '../../api/session-token';
 import { AuthContext } from './auth-context';
 import type { AuthState } from './auth-context';
@@ -12,36 +14,54 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [user, setUser] = useState<User | null | undefined>(() => (readToken() ? undefined : null));
 
+  const signOutHere = useCallback(() => {
+    forgetAnswers();
+    writeToken(null);
+    setToken(null);
+    setUser(null);
+  }, []);
+
+  // Bumped when the network comes back, to check a session that could not be checked offline.
+  const [online, setOnline] = useState(0);
+  useEffect(() => {
+    const onOnline = () => setOnline((n) => n + 1);
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, []);
+
   useEffect(() => {
     if (!token || user) return;
     let live = true;
     api.call('me').then(
-      (me) => live && setUser(me),
-      () => {
+      (me) => {
         if (!live) return;
-        writeToken(null);
-        setToken(null);
-        setUser(null);
+        rememberAnswer(answerKey('me', '{}'), me);
+        setUser(me);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        // Host unreachable (a reload while the Wi-Fi is down): the session is not lost. Carry on
+        // as the person this tab last knew, offline; any 401 later signs them out as usual.
+        if (err instanceof ApiClientError && err.code === 'network') {
+          const known = lastAnswer(answerKey('me', '{}')) as User | undefined;
+          if (known) setUser(known);
+          return;
+        }
+        signOutHere();
       },
     );
     return () => {
       live = false;
     };
-  }, [token, user]);
+  }, [token, user, online, signOutHere]);
 
-  useEffect(
-    () =>
-      onAuthLost(() => {
-        writeToken(null);
-        setToken(null);
-        setUser(null);
-      }),
-    [],
-  );
+  useEffect(() => onAuthLost(signOutHere), [signOutHere]);
 
   const login = useCallback(async (username: string, password: string) => {
     const answer = await api.call('login', { body: { username, password } });
+    forgetAnswers();
     writeToken(answer.token);
+    rememberAnswer(answerKey('me', '{}'), answer.user);
     setToken(answer.token);
     setUser(answer.user);
     return answer.user;
@@ -53,10 +73,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Signed out locally either way; the host expires the session on its own.
     }
-    writeToken(null);
-    setToken(null);
-    setUser(null);
-  }, []);
+    signOutHere();
+  }, [signOutHere]);
 
   const value = useMemo<AuthState>(
     () => ({ user, token, login, logout }),
