@@ -12,6 +12,7 @@ import type {
 import { foldVietnamese, snippet } from '../../../shared/text/fold';
 import { parseQuery, toFtsMatch } from './query';
 import { discoverSources } from './sources';
+import { createTermStats } from './term-stats';
 import type { Cursor, SourceRow } from './sources';
 
 const CATCH_UP_BATCH = 500;
@@ -31,6 +32,12 @@ const KIND_WEIGHT: Record<SearchKind, number> = {
   page: 1,
 };
 
+/** A match and its bm25 score (negative: lower is better). */
+interface Ranked {
+  id: number;
+  s: number;
+}
+
 interface HitRow {
   id: number;
   kind: SearchKind;
@@ -47,6 +54,7 @@ interface HitRow {
 
 export function createSearch(db: Database) {
   const sources = discoverSources(db);
+  const termStats = createTermStats(db);
   const upsert = db.prepare<SourceRow & { kind: SearchKind }, { id: number }>(
     `INSERT INTO search_entries (kind, source_id, page, meeting_id, document_id, label, text)
      VALUES (@kind, @source_id, @page, @meeting_id, @document_id, @label, @text)
@@ -106,18 +114,33 @@ export function createSearch(db: Database) {
     ORDER BY score, e.id
     LIMIT @limit OFFSET @offset`);
   // The fast path: FTS5 ranks on its own (no join per matching row), then only the best rows are
-  // joined, checked for access and re-weighted by kind.
-  const topRanked = db.prepare<[string, number], { id: number; s: number }>(
-    'SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?',
-  );
-  // bm25 reads every matching row's positions, which dominates a query matching tens of thousands
-  // of pages; matching alone is cheap. Past RANK_CAP matches only the most recently indexed
-  // RANK_CAP are ranked (found by walking rowids from the top), keeping the cost bounded.
+  // checked for access and re-weighted by kind.
+  //
+  // bm25 costs about 1 µs per matching row (it reads each row's positions and its length), so a
+  // query matching 25,000 pages spends 30 ms ranking alone, while finding the matches takes 1-4 ms.
+  // Past RANK_CAP matches, only the most recently indexed RANK_CAP are ranked (the rows from
+  // `floor` up): such a query is too broad for its oldest matches to matter on the first pages,
+  // and what a person looks for in a meeting archive is mostly recent. The scores stay true bm25
+  // scores (the term statistics are those of the whole index), so titles still come first.
   const rankFloor = db.prepare<[string, number], { id: number }>(
     'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
   );
-  const topRankedFrom = db.prepare<[string, number, number], { id: number; s: number }>(
-    'SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?',
+  const topRanked = db.prepare<{ match: string; floor: number; k: number }, Ranked>(
+    `SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts
+     WHERE search_fts MATCH @match AND rowid >= @floor ORDER BY rank LIMIT @k`,
+  );
+  // The same ranking without the query's common terms (see term-stats): bm25 scores the rows with
+  // the terms that can tell them apart, while the rows must still match the whole query. `+rowid`
+  // keeps the list a filter (FTS5 would otherwise run the MATCH once per listed rowid).
+  const topRankedBy = db.prepare<{ rank: string; match: string; floor: number; k: number }, Ranked>(
+    `SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts
+     WHERE search_fts MATCH @rank AND rowid >= @floor
+       AND +rowid IN (SELECT f.rowid FROM search_fts f
+                      WHERE f.search_fts MATCH @match AND f.rowid >= @floor)
+     ORDER BY s LIMIT @k`,
+  );
+  const kindsOf = db.prepare<[string], { id: number; kind: SearchKind }>(
+    'SELECT e.id, e.kind FROM search_entries e WHERE e.id IN (SELECT value FROM json_each(?))',
   );
   // Candidates are checked without their text (a page's text is kilobytes, and most candidates
   // are not shown); the text is read only for the hits on the caller's page.
@@ -139,6 +162,7 @@ export function createSearch(db: Database) {
     const { id } = upsert.get({ ...row, kind })!;
     ftsDelete.run(id);
     ftsInsert.run(id, foldVietnamese(row.text));
+    termStats.noteWrite();
   }
 
   function remove(id: number): void {
@@ -205,8 +229,14 @@ export function createSearch(db: Database) {
     return applyDirty();
   }
 
+  // The term statistics are gathered once the index is complete; until then queries rank with all
+  // their terms (the same order, only slower).
   const caughtUp: Promise<number> = new Promise<void>((resolve) => setImmediate(resolve))
     .then(catchUpAll)
+    .then(async (indexed) => {
+      await termStats.gather();
+      return indexed;
+    })
     .catch(() => 0);
 
   /** Rebuilds the entries of one meeting (after an import, or a module's bulk change). */
@@ -215,6 +245,37 @@ export function createSearch(db: Database) {
       for (const { id } of entriesOfMeeting.all(meetingId)) remove(id);
       for (const src of sources) for (const r of src.ofMeeting(meetingId)) write(src.kind, r);
     }).immediate();
+  }
+
+  /**
+   * The best `wanted` hits among ranked matches that `visible` lets through, best first after
+   * weighting by kind. Kinds are read for all matches (one rowid lookup each) so that order is
+   * exact; the access check runs on slices in that order and stops once enough are found: an
+   * admin needs one small slice, a delegate who takes part in one meeting in ten a few.
+   */
+  function bestVisible(
+    top: readonly Ranked[],
+    wanted: number,
+    visible: (ids: number[]) => Array<Omit<HitRow, 'score'>>,
+  ): HitRow[] {
+    const kinds = new Map(kindsOf.all(JSON.stringify(top.map((t) => t.id))).map((r) => [r.id, r]));
+    const weighted = top
+      .flatMap((t) => {
+        const e = kinds.get(t.id);
+        return e ? [{ id: t.id, score: t.s * KIND_WEIGHT[e.kind] }] : [];
+      })
+      .sort((a, b) => a.score - b.score || a.id - b.id);
+    const out: HitRow[] = [];
+    let size = Math.max(50, wanted * 2);
+    for (let at = 0; at < weighted.length && out.length < wanted; at += size, size *= 4) {
+      const part = weighted.slice(at, at + size);
+      const byId = new Map(visible(part.map((p) => p.id)).map((r) => [r.id, r]));
+      for (const p of part) {
+        const r = byId.get(p.id);
+        if (r) out.push({ ...r, score: p.score });
+      }
+    }
+    return out;
   }
 
   /** `papers` decides, per confidential paper, whether the caller may see its text. */
@@ -241,28 +302,20 @@ export function createSearch(db: Database) {
     const unfiltered = !q.meeting && !q.from && !q.to && !q.kind;
     if (unfiltered) {
       const k = Math.max(FAST_PATH_ROWS, wanted * 4);
-      const floor = rankFloor.get(params.match, RANK_CAP - 1);
-      const top = floor
-        ? topRankedFrom.all(params.match, floor.id, k)
-        : topRanked.all(params.match, k);
-      const byId = new Map(
+      const rankTerms = terms.filter((t) => !termStats.isCommon(t));
+      const floor = rankFloor.get(params.match, RANK_CAP - 1)?.id ?? 0;
+      const top =
+        rankTerms.length > 0 && rankTerms.length < terms.length
+          ? topRankedBy.all({ rank: toFtsMatch(rankTerms), match: params.match, floor, k })
+          : topRanked.all({ match: params.match, floor, k });
+      const found = bestVisible(top, wanted, (ids) =>
         details
-          .all({
-            ids: JSON.stringify(top.map((t) => t.id)),
-            admin: params.admin,
-            user: params.user,
-          })
-          .map((r) => [r.id, r]),
+          .all({ ids: JSON.stringify(ids), admin: params.admin, user: params.user })
+          .filter(canSee),
       );
-      const found: HitRow[] = [];
-      for (const t of top) {
-        const r = byId.get(t.id);
-        if (r && canSee(r)) found.push({ ...r, score: t.s * KIND_WEIGHT[r.kind] });
-      }
-      found.sort((a, b) => a.score - b.score || a.id - b.id);
       // Enough for this page, or every match was looked at: done. Else rank the slow way.
       // (Past the rank cap, older matches were not looked at: not enough means the slow way.)
-      if (found.length >= wanted || (!floor && top.length < k)) visible = found;
+      if (found.length >= wanted || (floor === 0 && top.length < k)) visible = found;
     }
     if (!visible) {
       visible = [];
@@ -294,10 +347,17 @@ export function createSearch(db: Database) {
   function stats() {
     const entries = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_entries').get()!
       .n;
-    return { entries, sources: sources.map((s) => s.kind) };
+    return {
+      entries,
+      sources: sources.map((s) => s.kind),
+      commonTerms: termStats.commonCount(),
+    };
   }
 
-  /** Resolves once the start-up catch-up has compared every source with the index. */
+  /**
+   * Resolves once the start-up catch-up has compared every source with the index and the term
+   * statistics are gathered.
+   */
   const ready = () => caughtUp;
 
   return { refresh, reindexMeeting, query, stats, ready };
