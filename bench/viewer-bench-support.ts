@@ -14,6 +14,20 @@ export const RENDERER_DIR = path.resolve(
   '../dist/renderer',
 );
 
+/**
+ * The renderer builds to measure: VIEWER_BENCH_RENDERERS="label=dir,label=dir" (to compare a
+ * change with what it replaces in the same run), else the one in dist/renderer as "ours".
+ */
+export function rendererBuilds(): Array<{ label: string; dir: string }> {
+  const spec = process.env.VIEWER_BENCH_RENDERERS;
+  if (!spec) return [{ label: 'ours', dir: RENDERER_DIR }];
+  return spec.split(',').map((item) => {
+    const at = item.indexOf('=');
+    if (at <= 0) throw new Error(`VIEWER_BENCH_RENDERERS: "${item}" is not label=dir`);
+    return { label: item.slice(0, at), dir: path.resolve(item.slice(at + 1)) };
+  });
+}
+
 /** An A4 paper of `pages` pages of text (Helvetica: ASCII only), about the size of a budget annex. */
 export async function generatedPaper(pages: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

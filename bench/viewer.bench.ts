@@ -5,7 +5,9 @@
 // - page flip: next page requested → that page painted and shown (p50/p95 over every page);
 // - memory after flipping through the whole paper: main-thread JS heap after GC, and canvas
 //   backing stores still held in the DOM (ours releases off-screen pages).
-// Needs `npm run build:renderer` first.
+// Needs `npm run build:renderer` first. To compare builds in one run (timings on a shared machine
+// only compare within a run), name them: VIEWER_BENCH_RENDERERS="before=/tmp/a,after=dist/renderer".
+// The open time is the median of VIEWER_BENCH_OPENS opens (default 3), each in a fresh context.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -20,10 +22,10 @@ import { percentile, printTable } from './table';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
-  RENDERER_DIR,
   demoMeeting,
   generatedPaper,
   memoryOf,
+  rendererBuilds,
   signInWithToken,
   uploadPaper,
 } from './viewer-bench-support';
@@ -32,6 +34,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PDFJS_DIR = path.resolve(here, '../node_modules/pdfjs-dist');
 const FREECULTURE = sample('freeculture.pdf');
 const VIEWPORT = { width: 1280, height: 900 };
+const OPENS = Math.max(1, Number(process.env.VIEWER_BENCH_OPENS ?? 3));
 
 interface Result {
   openMs: number;
@@ -121,37 +124,63 @@ function genericServer(
   );
 }
 
-async function runGeneric(browser: Browser, base: string, file: string): Promise<Result> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  try {
-    await page.goto(`${base}/generic.html?file=${encodeURIComponent(file)}`);
-    await page.waitForFunction(
-      () => (globalThis as unknown as { firstPainted?: number }).firstPainted !== undefined,
-      null,
-      { timeout: 120_000 },
-    );
-    const openMs = await page.evaluate(
-      () => (globalThis as unknown as { firstPainted: number }).firstPainted,
-    );
-    const pages = await page.evaluate(
-      () => (globalThis as unknown as { numPages: number }).numPages,
-    );
-    const flips: number[] = [];
-    let heap10MiB = NaN;
-    for (let n = 2; n <= pages; n++) {
-      flips.push(
-        await page.evaluate(
-          (k) => (globalThis as unknown as { flip: (n: number) => Promise<number> }).flip(k),
-          n,
-        ),
-      );
-      if (n === 10) heap10MiB = (await memoryOf(page)).heapMiB;
+function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** Opens `OPENS` times, each in a fresh context; flips through the paper in the last one. */
+async function openAndFlip(
+  browser: Browser,
+  open: (page: Page) => Promise<number>,
+  flipAll: (page: Page) => Promise<Omit<Result, 'openMs'>>,
+): Promise<Result> {
+  const opens: number[] = [];
+  for (let run = 1; run <= OPENS; run++) {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      opens.push(await open(page));
+      if (run === OPENS) return { openMs: median(opens), ...(await flipAll(page)) };
+    } finally {
+      await context.close();
     }
-    return { openMs, flips, heap10MiB, ...(await memoryOf(page)) };
-  } finally {
-    await context.close();
   }
+  throw new Error('unreachable');
+}
+
+async function runGeneric(browser: Browser, base: string, file: string): Promise<Result> {
+  return openAndFlip(
+    browser,
+    async (page) => {
+      await page.goto(`${base}/generic.html?file=${encodeURIComponent(file)}`);
+      await page.waitForFunction(
+        () => (globalThis as unknown as { firstPainted?: number }).firstPainted !== undefined,
+        null,
+        { timeout: 120_000 },
+      );
+      return page.evaluate(() => (globalThis as unknown as { firstPainted: number }).firstPainted);
+    },
+    async (page) => {
+      const pages = await page.evaluate(
+        () => (globalThis as unknown as { numPages: number }).numPages,
+      );
+      const flips: number[] = [];
+      let heap10MiB = NaN;
+      for (let n = 2; n <= pages; n++) {
+        flips.push(
+          await page.evaluate(
+            (k) => (globalThis as unknown as { flip: (n: number) => Promise<number> }).flip(k),
+            n,
+          ),
+        );
+        if (n === 10) heap10MiB = (await memoryOf(page)).heapMiB;
+      }
+      return { flips, heap10MiB, ...(await memoryOf(page)) };
+    },
+  );
 }
 
 // In-page code as text: the bench runs through tsx, whose helper names would not exist in the page.
@@ -186,29 +215,30 @@ async function runOurs(
   documentId: string,
   pages: number,
 ): Promise<Result> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
-  const page = await context.newPage();
-  try {
-    await signInWithToken(page, host, token);
-    await page.goto(`${host.url}/meetings/${meetingId}/documents/${documentId}`);
-    await page
-      .locator('.pdf-page[data-page-number="1"][data-painted="true"]')
-      .waitFor({ timeout: 120_000 });
-    // Time of the first paint relative to navigation start (the viewer's User Timing mark).
-    const openMs = (await page.evaluate(
-      `performance.getEntriesByName('pdf-page-painted-1')[0].startTime`,
-    )) as number;
-    const flips: number[] = [];
-    await page.getByTestId('pdf-scroller').focus();
-    let heap10MiB = NaN;
-    for (let n = 2; n <= pages; n++) {
-      flips.push(await ourFlip(page, n));
-      if (n === 10) heap10MiB = (await memoryOf(page)).heapMiB;
-    }
-    return { openMs, flips, heap10MiB, ...(await memoryOf(page)) };
-  } finally {
-    await context.close();
-  }
+  return openAndFlip(
+    browser,
+    async (page) => {
+      await signInWithToken(page, host, token);
+      await page.goto(`${host.url}/meetings/${meetingId}/documents/${documentId}`);
+      await page
+        .locator('.pdf-page[data-page-number="1"][data-painted="true"]')
+        .waitFor({ timeout: 120_000 });
+      // Time of the first paint relative to navigation start (the viewer's User Timing mark).
+      return (await page.evaluate(
+        `performance.getEntriesByName('pdf-page-painted-1')[0].startTime`,
+      )) as number;
+    },
+    async (page) => {
+      const flips: number[] = [];
+      await page.getByTestId('pdf-scroller').focus();
+      let heap10MiB = NaN;
+      for (let n = 2; n <= pages; n++) {
+        flips.push(await ourFlip(page, n));
+        if (n === 10) heap10MiB = (await memoryOf(page)).heapMiB;
+      }
+      return { flips, heap10MiB, ...(await memoryOf(page)) };
+    },
+  );
 }
 
 function row(viewer: string, paper: string, r: Result): Record<string, string | number> {
@@ -216,7 +246,7 @@ function row(viewer: string, paper: string, r: Result): Record<string, string | 
   return {
     viewer,
     paper,
-    'open→painted ms': r.openMs,
+    [`open→painted ms (median of ${OPENS})`]: r.openMs,
     flips: sorted.length,
     'flip p50 ms': percentile(sorted, 50),
     'flip p95 ms': percentile(sorted, 95),
@@ -228,32 +258,52 @@ function row(viewer: string, paper: string, r: Result): Record<string, string | 
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-    throw new Error('Build the renderer first: npm run build:renderer');
+  const builds = rendererBuilds();
+  for (const b of builds)
+    if (!fs.existsSync(path.join(b.dir, 'index.html')))
+      throw new Error(`No renderer in ${b.dir}: npm run build:renderer`);
   const long = await generatedPaper(500);
   const freeculture = new Uint8Array(fs.readFileSync(FREECULTURE));
-  const host = await startTestHost({ demo: true, rendererDir: RENDERER_DIR });
+  // One host per build: a host serves one renderer folder.
+  const hosts: TestHost[] = [];
+  for (const b of builds) hosts.push(await startTestHost({ demo: true, rendererDir: b.dir }));
   const generic = await genericServer({ '/long.pdf': long, '/freeculture.pdf': freeculture });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   const rows: Array<Record<string, string | number>> = [];
   try {
-    const secretary = await host.login('thu-ky');
-    const meetingId = await demoMeeting(host, secretary);
-    const longId = await uploadPaper(host, secretary, meetingId, 'phu-luc-500-trang.pdf', long);
-    const freeId = await uploadPaper(host, secretary, meetingId, 'freeculture.pdf', freeculture);
-    const delegate = await host.login('dai-bieu-1');
-    for (const [name, id, bytes, file] of [
-      ['generated 500 p', longId, long, '/long.pdf'],
-      ['freeculture 352 p', freeId, freeculture, '/freeculture.pdf'],
-    ] as const) {
+    const setups = [];
+    for (const host of hosts) {
+      const secretary = await host.login('thu-ky');
+      const meetingId = await demoMeeting(host, secretary);
+      setups.push({
+        host,
+        meetingId,
+        ids: [
+          await uploadPaper(host, secretary, meetingId, 'phu-luc-500-trang.pdf', long),
+          await uploadPaper(host, secretary, meetingId, 'freeculture.pdf', freeculture),
+        ],
+        delegate: await host.login('dai-bieu-1'),
+      });
+    }
+    const papers = [
+      ['generated 500 p', long, '/long.pdf'],
+      ['freeculture 352 p', freeculture, '/freeculture.pdf'],
+    ] as const;
+    for (const [p, [name, bytes, file]] of papers.entries()) {
       const pages = await PDFPages(bytes);
-      rows.push(row('ours', name, await runOurs(browser, host, delegate, meetingId, id, pages)));
+      for (const [i, b] of builds.entries()) {
+        const s = setups[i]!;
+        const id = s.ids[p]!;
+        rows.push(
+          row(b.label, name, await runOurs(browser, s.host, s.delegate, s.meetingId, id, pages)),
+        );
+      }
       rows.push(row('pdf.js generic', name, await runGeneric(browser, generic.url, file)));
     }
   } finally {
     await browser.close();
     generic.close();
-    await host.stop(true);
+    for (const host of hosts) await host.stop(true);
   }
   printTable(
     `Viewer: ours vs pdf.js generic viewer (Chromium, ${VIEWPORT.width}×${VIEWPORT.height}, fit width)`,
