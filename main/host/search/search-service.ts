@@ -132,13 +132,17 @@ export function createSearch(db: Database) {
      WHERE search_fts MATCH @match AND rowid >= @floor ORDER BY s LIMIT @k`,
   );
   // The same ranking without the query's common terms (see term-stats): bm25 scores the rows with
-  // the terms that can tell them apart, while the rows must still match the whole query. `+rowid`
-  // keeps the list a filter (FTS5 would otherwise run the MATCH once per listed rowid).
-  const topRankedBy = db.prepare<{ rank: string; match: string; floor: number; k: number }, Ranked>(
+  // the terms that can tell them apart, among the rows that match the whole query, listed
+  // beforehand (the newest RANK_CAP; listing them also gives the floor, so the whole query is
+  // matched once: a prefix like "ngân*" merges the doclists of every word it covers each time).
+  // `+rowid` keeps the list a filter (FTS5 would otherwise run the MATCH once per listed rowid).
+  const newestMatches = db.prepare<[string, number], { id: number }>(
+    'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+  );
+  const topRankedBy = db.prepare<{ rank: string; ids: string; floor: number; k: number }, Ranked>(
     `SELECT rowid AS id, bm25(search_fts) AS s FROM search_fts
      WHERE search_fts MATCH @rank AND rowid >= @floor
-       AND +rowid IN (SELECT f.rowid FROM search_fts f
-                      WHERE f.search_fts MATCH @match AND f.rowid >= @floor)
+       AND +rowid IN (SELECT value FROM json_each(@ids))
      ORDER BY s LIMIT @k`,
   );
   const kindsOf = db.prepare<[string], { id: number; kind: SearchKind }>(
@@ -305,11 +309,17 @@ export function createSearch(db: Database) {
     if (unfiltered) {
       const k = Math.max(FAST_PATH_ROWS, wanted * 4);
       const rankTerms = terms.filter((t) => !termStats.isCommon(t));
-      const floor = rankFloor.get(params.match, RANK_CAP - 1)?.id ?? 0;
-      const top =
-        rankTerms.length > 0 && rankTerms.length < terms.length
-          ? topRankedBy.all({ rank: toFtsMatch(rankTerms), match: params.match, floor, k })
-          : topRanked.all({ match: params.match, floor, k });
+      let floor = 0;
+      let top: Ranked[];
+      if (rankTerms.length > 0 && rankTerms.length < terms.length) {
+        const ids = newestMatches.all(params.match, RANK_CAP).map((r) => r.id);
+        if (ids.length === RANK_CAP) floor = ids[ids.length - 1] ?? 0;
+        const rank = toFtsMatch(rankTerms);
+        top = topRankedBy.all({ rank, ids: JSON.stringify(ids), floor, k });
+      } else {
+        floor = rankFloor.get(params.match, RANK_CAP - 1)?.id ?? 0;
+        top = topRanked.all({ match: params.match, floor, k });
+      }
       const found = bestVisible(top, wanted, (ids) =>
         details
           .all({ ids: JSON.stringify(ids), admin: params.admin, user: params.user })
