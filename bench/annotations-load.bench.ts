@@ -4,10 +4,14 @@
 // - strokes drawn: → page 1's annotation layer shows all its strokes;
 // - interactive after paint: from page painted to the end of the last long main-thread task
 //   (Long Tasks API, ≥ 50 ms) or the strokes being drawn, whichever is later (goal < 300 ms);
+// - doc received → drawn: from the viewer's mark as the shared doc's entries are filed (decoded,
+//   but still inside the sync's task: the provider's re-encoding of the update and its IndexedDB
+//   write come after and count here) to page 1's strokes drawn;
 // - a new stroke: pointer down → the stroke is in the layer (with 10,000 others present);
 // - JS heap after GC.
 // Two layouts: strokes spread over a 50-page paper, and all 10,000 on page 1 (worst case).
-// Needs `npm run build:renderer` first.
+// Needs `npm run build:renderer` first (BENCH_RENDERER_DIR=<dir> serves another build instead;
+// BENCH_PROFILE=<dir> saves renderer CPU profiles of the first open and of the new stroke).
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -23,7 +27,7 @@ import { printTable } from './table';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
-  RENDERER_DIR,
+  RENDERER_DIR as BUILT_RENDERER,
   demoMeeting,
   generatedPaper,
   memoryOf,
@@ -32,6 +36,8 @@ import {
 } from './viewer-bench-support';
 
 const STROKES = Number(process.env.BENCH_STROKES ?? 10_000);
+/** Another build to serve (before/after comparisons while dist/renderer is being rebuilt). */
+const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? BUILT_RENDERER;
 const RUNS = 3;
 
 /** A pen stroke of 24 points with pressure, somewhere on an A4 page (seeded, reproducible). */
@@ -134,6 +140,7 @@ async function measure(
   meetingId: string,
   documentId: string,
   onPage1: number,
+  profileTo: string | null,
 ) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -144,13 +151,33 @@ async function measure(
   try {
     await signInWithToken(page, host, token);
     if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log('page:', m.text()));
+    // BENCH_PROFILE=<dir>: a CPU profile of the renderer from opening the paper to the end of
+    // trailing work (open in Chromium DevTools → Performance), to see where the time goes.
+    const cdp = profileTo ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${host.url}/meetings/${meetingId}/documents/${documentId}`);
     const drawnAt = await whenCount(page, onPage1);
     if (process.env.BENCH_VERBOSE) console.log('drawn at', drawnAt);
     await page.locator('.pdf-page[data-page-number="1"][data-painted="true"]').waitFor();
     await page.waitForTimeout(1500); // let trailing work show up as long tasks
+    const saveProfile = async (file: string) => {
+      if (!cdp) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+    };
+    if (profileTo) await saveProfile(profileTo);
     const paintedAt = (await page.evaluate(
       `performance.getEntriesByName('pdf-page-painted-1')[0].startTime`,
+    )) as number;
+    // When the shared doc's contents arrived (the viewer's own mark; the last one, as the
+    // private doc marks too): from there to drawn is the annotation code, before it the sync.
+    const receivedAt = (await page.evaluate(
+      `Math.max(0, ...performance.getEntriesByName('annotations-received').map((e) => e.startTime))`,
     )) as number;
     const tasks = (await page.evaluate('window.__longTasks')) as Array<[number, number]>;
     const lastTaskEnd = Math.max(0, ...tasks.map(([s, d]) => s + d));
@@ -162,6 +189,7 @@ async function measure(
       `document.querySelector('[data-testid="annot-layer-1"]').addEventListener('pointerdown', () => { window.__down = performance.now(); }, { capture: true, once: true })`,
     );
     const before = Number(await page.getByTestId('annot-layer-1').getAttribute('data-count'));
+    await cdp?.send('Profiler.start');
     const box = (await page.getByTestId('annot-layer-1').boundingBox())!;
     await page.mouse.move(box.x + 100, box.y + 120);
     await page.mouse.down();
@@ -179,11 +207,13 @@ async function measure(
       );
     }
     const strokeDone = await whenCount(page, before + 1);
+    if (profileTo) await saveProfile(profileTo.replace(/\.cpuprofile$/, '-stroke.cpuprofile'));
     const mem = await memoryOf(page);
     return {
       paintedAt,
       drawnAt,
       interactive: Math.max(drawnAt, lastTaskEnd) - paintedAt,
+      receivedToDrawn: receivedAt > 0 ? drawnAt - receivedAt : NaN,
       longest,
       commit: strokeDone - upAt,
       heap: mem.heapMiB,
@@ -221,7 +251,19 @@ async function main(): Promise<void> {
       if (process.env.BENCH_VERBOSE) console.log(`seeded ${l.name} in ${Math.round(seedMs)} ms`);
       const runs: Measured[] = [];
       for (let r = 0; r < RUNS; r++)
-        runs.push(await measure(browser, host, token, meetingId, id, l.onPage1));
+        runs.push(
+          await measure(
+            browser,
+            host,
+            token,
+            meetingId,
+            id,
+            l.onPage1,
+            process.env.BENCH_PROFILE && r === 0
+              ? path.join(process.env.BENCH_PROFILE, `${l.onPage1}-on-page-1.cpuprofile`)
+              : null,
+          ),
+        );
       const med = (f: (x: (typeof runs)[number]) => number) =>
         [...runs.map(f)].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
       rows.push({
@@ -231,6 +273,7 @@ async function main(): Promise<void> {
         'strokes drawn ms': med((x) => x.drawnAt),
         'interactive after paint ms': med((x) => x.interactive),
         'longest task ms': med((x) => x.longest),
+        'doc received → drawn ms': med((x) => x.receivedToDrawn),
         'new stroke ms': med((x) => x.commit),
         'heap MiB': med((x) => x.heap),
       });
