@@ -1,12 +1,15 @@
-// The annotation overlay of one page: a canvas with the committed annotations, a canvas for the
-// stroke being drawn, and a focusable button per note. Pointer input is converted to PDF user
-// space through the page viewport, so what is drawn at one zoom lands on the same spot at any other.
-import { memo, useEffect, useRef } from 'react';
+// The annotation overlay of one page: canvases with the committed annotations (one per layer), one
+// for the selection frame, one for the stroke being drawn, and a focusable button per note.
+// Pointer input is converted to PDF user space through the page viewport, so what is drawn at one
+// zoom lands on the same spot at any other.
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageViewport } from 'pdfjs-dist';
 import type { Annotation, InkPoint } from '../../../../shared/annotations/model';
 import { NOTE_ICON_SIZE } from '../../../../shared/annotations/model';
 import { drawAnnotation, drawSelection } from './draw-annotations';
+import { CommittedPainter, setPdfTransform, sizeCanvas } from './committed-painter';
+import type { Painted } from './committed-painter';
 import { normalisePressure, pointerMayDraw, smoothStroke } from './ink-input';
 import { topmostAt } from './hit-test';
 import type { ToolState } from './tools';
@@ -26,6 +29,7 @@ export type NewAnnotation =
 interface Props {
   pageNumber: number;
   viewport: PageViewport;
+  /** Kept the same array while unchanged: a new one means a redraw (of what changed). */
   shown: readonly ShownAnnotation[];
   me: string;
   tool: ToolState;
@@ -36,22 +40,6 @@ interface Props {
   onSelect: (s: ShownAnnotation | null) => void;
   onMove: (s: ShownAnnotation, dx: number, dy: number) => void;
   onOpenNote: (s: ShownAnnotation) => void;
-}
-
-function sizeCanvas(canvas: HTMLCanvasElement, viewport: PageViewport): number {
-  const ratio = Math.min(window.devicePixelRatio || 1, 2);
-  const w = Math.floor(viewport.width * ratio);
-  const h = Math.floor(viewport.height * ratio);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  return ratio;
-}
-
-function setPdfTransform(ctx: CanvasRenderingContext2D, viewport: PageViewport, ratio: number) {
-  const [a, b, c, d, e, f] = viewport.transform as [number, number, number, number, number, number];
-  ctx.setTransform(a * ratio, b * ratio, c * ratio, d * ratio, e * ratio, f * ratio);
 }
 
 export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
@@ -70,8 +58,10 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     onOpenNote,
   } = props;
   const { t } = useTranslation();
-  const committed = useRef<HTMLCanvasElement>(null);
+  const committedShared = useRef<HTMLCanvasElement>(null);
+  const committedPrivate = useRef<HTMLCanvasElement>(null);
   const live = useRef<HTMLCanvasElement>(null);
+  const selection = useRef<HTMLCanvasElement>(null);
   const gesture = useRef<{
     id: number;
     kind: string;
@@ -81,25 +71,77 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     last?: [number, number];
   } | null>(null);
 
+  // Committed annotations: drawn once, then only what changed (committed-painter.ts). Each layer
+  // has its own canvas, so a stroke arriving in one is drawn on top of that layer's canvas alone
+  // even when the page has strokes of the other (one list would need a full redraw).
+  const layerRef = useRef<HTMLDivElement>(null);
+  const painters = useRef<Record<
+    ShownAnnotation['layer'],
+    CommittedPainter<ShownAnnotation>
+  > | null>(null);
   useEffect(() => {
-    const canvas = committed.current;
+    const sharedCanvas = committedShared.current;
+    const privateCanvas = committedPrivate.current;
+    if (!sharedCanvas || !privateCanvas) return;
+    const painted = { shared: { count: 0, inkCount: 0 }, private: { count: 0, inkCount: 0 } };
+    // Set here rather than rendered: the counts say what the canvases show, which may lag the
+    // list by a few slices on a page with thousands of strokes.
+    const onPainted = (layer: ShownAnnotation['layer']) => (p: Painted) => {
+      painted[layer] = p;
+      const el = layerRef.current;
+      if (!el) return;
+      el.dataset.count = String(painted.shared.count + painted.private.count);
+      el.dataset.inkCount = String(painted.shared.inkCount + painted.private.inkCount);
+    };
+    const p = {
+      shared: new CommittedPainter<ShownAnnotation>(sharedCanvas, onPainted('shared')),
+      private: new CommittedPainter<ShownAnnotation>(privateCanvas, onPainted('private')),
+    };
+    painters.current = p;
+    return () => {
+      p.shared.dispose();
+      p.private.dispose();
+      painters.current = null;
+    };
+  }, []);
+  const byLayer = useMemo(
+    () => ({
+      shared: shown.filter((s) => s.layer === 'shared'),
+      private: shown.filter((s) => s.layer === 'private'),
+    }),
+    [shown],
+  );
+  useEffect(() => {
+    painters.current?.shared.paint(byLayer.shared, viewport);
+    painters.current?.private.paint(byLayer.private, viewport);
+  }, [byLayer, viewport]);
+
+  // The selection frame has its own canvas, so selecting never redraws the strokes.
+  const selectedShown = useMemo(
+    () => (selectedId ? shown.find((s) => s.a.id === selectedId) : undefined),
+    [shown, selectedId],
+  );
+  useEffect(() => {
+    const canvas = selection.current;
     if (!canvas) return;
+    if (!selectedShown) {
+      canvas.width = canvas.height = 0;
+      return;
+    }
     const ratio = sizeCanvas(canvas, viewport);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     setPdfTransform(ctx, viewport, ratio);
-    for (const s of shown) drawAnnotation(ctx, s.a);
-    const sel = shown.find((s) => s.a.id === selectedId);
-    if (sel) drawSelection(ctx, sel.a, viewport.scale);
-  }, [shown, viewport, selectedId]);
+    drawSelection(ctx, selectedShown.a, viewport.scale);
+  }, [selectedShown, viewport]);
 
   useEffect(() => {
-    const c = committed.current;
     const l = live.current;
+    const s = selection.current;
     return () => {
-      for (const x of [c, l]) if (x) x.width = x.height = 0;
+      for (const x of [l, s]) if (x) x.width = x.height = 0;
     };
   }, []);
 
@@ -145,7 +187,7 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
   };
 
   const tolerance = 8 / viewport.scale;
-  const mine = shown.filter((s) => s.a.author === me);
+  const mine = useMemo(() => shown.filter((s) => s.a.author === me), [shown, me]);
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     if (e.pointerType === 'pen') penSeen.current = true;
@@ -248,19 +290,20 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
   };
 
   const drawing = isDrawingTool(tool.tool);
-  const notes = shown.filter((s) => s.a.kind === 'note');
+  const notes = useMemo(() => shown.filter((s) => s.a.kind === 'note'), [shown]);
   return (
     <div
       className={`annot-layer${drawing ? ' annot-drawing' : ''}`}
+      ref={layerRef}
       data-testid={`annot-layer-${pageNumber}`}
-      data-count={shown.length}
-      data-ink-count={shown.filter((s) => s.a.kind === 'ink').length}
       onPointerDown={drawing ? onPointerDown : undefined}
       onPointerMove={drawing ? onPointerMove : undefined}
       onPointerUp={drawing ? onPointerUp : undefined}
       onPointerCancel={drawing ? onPointerUp : undefined}
     >
-      <canvas ref={committed} className="annot-canvas" aria-hidden="true" />
+      <canvas ref={committedShared} className="annot-canvas" aria-hidden="true" />
+      <canvas ref={committedPrivate} className="annot-canvas" aria-hidden="true" />
+      <canvas ref={selection} className="annot-canvas" aria-hidden="true" />
       <canvas ref={live} className="annot-canvas" aria-hidden="true" />
       {notes.map((s) => {
         if (s.a.kind !== 'note') return null;

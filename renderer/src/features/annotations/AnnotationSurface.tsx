@@ -12,6 +12,7 @@ import { AnnotationContext } from './annotation-context';
 import type { AnnotationContextValue } from './annotation-context';
 import type { NewAnnotation, ShownAnnotation } from './AnnotationLayer';
 import { useAnnotationSession } from './use-annotation-session';
+import { useShownAnnotations } from './use-shown-annotations';
 import type { Me } from './use-annotation-session';
 import { usePresence } from './use-presence';
 import { selectionToQuads } from './highlight-selection';
@@ -57,31 +58,9 @@ export function AnnotationSurface(p: Props) {
 
   useEffect(() => onDrawingTool(isDrawingTool(tool.tool)), [tool.tool, onDrawingTool]);
 
-  const shownAll = useMemo(() => {
-    const out: ShownAnnotation[] = [];
-    if (layerView === 'both' || layerView === 'shared')
-      for (const a of session.shared.annotations)
-        if (!hidden.has(a.author)) out.push({ a, layer: 'shared' });
-    if (layerView === 'both' || layerView === 'mine')
-      for (const a of session.mine.annotations) out.push({ a, layer: 'private' });
-    return out;
-  }, [session.shared, session.mine, layerView, hidden]);
-
-  const byPage = useMemo(() => {
-    const m = new Map<number, ShownAnnotation[]>();
-    for (const s of shownAll) {
-      const list = m.get(s.a.page);
-      if (list) list.push(s);
-      else m.set(s.a.page, [s]);
-    }
-    return m;
-  }, [shownAll]);
-
-  const authors = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const a of session.shared.annotations) m.set(a.author, a.authorName);
-    return [...m].map(([id, name]) => ({ id, name }));
-  }, [session.shared]);
+  // Lazy, per page: only the pages on screen are validated and wrapped (see layer-index.ts).
+  const shown = useShownAnnotations(session.shared, session.mine, layerView, hidden);
+  const authors = session.shared.authors();
 
   const layerFor = (): 'shared' | 'private' =>
     target === 'shared' && canWriteShared ? 'shared' : 'private';
@@ -92,7 +71,7 @@ export function AnnotationSurface(p: Props) {
   const selectedId = selected?.a.id ?? null;
   const ctx = useMemo<AnnotationContextValue>(
     () => ({
-      byPage,
+      shownOn: shown.shownOn,
       me: p.me.id,
       tool,
       selectedId,
@@ -119,7 +98,7 @@ export function AnnotationSurface(p: Props) {
       },
     }),
     [
-      byPage,
+      shown.shownOn,
       p.me.id,
       tool,
       selectedId,
@@ -197,7 +176,7 @@ export function AnnotationSurface(p: Props) {
   const token = readToken() ?? '';
   const withToken = (url: string, layers: string) =>
     `${url}?layers=${layers}&access_token=${encodeURIComponent(token)}`;
-  const selectedShown = selected ? (shownAll.find((s) => s.a.id === selected.a.id) ?? null) : null;
+  const selectedShown = shown.find(selected);
 
   return (
     <AnnotationContext.Provider value={ctx}>
@@ -314,9 +293,10 @@ export function AnnotationSurface(p: Props) {
             <div className="tab-panel" role="tabpanel">
               {p.sidebar === 'notes' && (
                 <NotesPanel
-                  items={shownAll}
+                  items={shown.notes()}
                   replies={(s) =>
-                    (s.layer === 'shared' ? session.shared : session.mine).replies.get(s.a.id) ?? []
+                    (s.layer === 'shared' ? session.shared : session.mine).replies().get(s.a.id) ??
+                    []
                   }
                   me={p.me.id}
                   selectedId={selected?.a.id ?? null}

@@ -3,9 +3,6 @@ import { useContext, useEffect } from 'react';
 import type { PageViewport } from 'pdfjs-dist';
 import { AnnotationContext } from './annotation-context';
 import { AnnotationLayer } from './AnnotationLayer';
-import type { ShownAnnotation } from './AnnotationLayer';
-
-const NONE: ShownAnnotation[] = [];
 
 export function PageAnnotations({
   pageNumber,
@@ -26,7 +23,7 @@ export function PageAnnotations({
     <AnnotationLayer
       pageNumber={pageNumber}
       viewport={viewport}
-      shown={ctx.byPage.get(pageNumber) ?? NONE}
+      shown={ctx.shownOn(pageNumber)}
       me={ctx.me}
       tool={ctx.tool}
       selectedId={ctx.selectedId}

@@ -5,7 +5,8 @@ import type { ToolState } from './tools';
 import type { ViewportRegistry } from './viewport-registry';
 
 export interface AnnotationContextValue {
-  byPage: Map<number, ShownAnnotation[]>;
+  /** What a page's layer shows (the same array while that page's annotations are unchanged). */
+  shownOn: (page: number) => readonly ShownAnnotation[];
   me: string;
   tool: ToolState;
   selectedId: string | null;
