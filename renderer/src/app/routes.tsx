@@ -1,6 +1,7 @@
 // The one route table. Feature owners add their lines here (and nothing else in the shell):
 // pages under the signed-in layout go in `appRoutes`; to put UI inside another page, register a
-// slot (app/slots.tsx) from a module imported below.
+// slot (app/slots.tsx) from a module imported below. A page with big code of its own is loaded
+// on first use with lazyPage (and prefetched for offline use, see app/lazy-page.tsx).
 import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { MeetingsListPage } from '../features/meetings/MeetingsListPage';
@@ -11,11 +12,10 @@ import { NotFoundPage } from './NotFoundPage';
 import { ChairConsolePage } from '../features/voting/ChairConsolePage';
 import { RoomDisplayPage } from '../features/voting/RoomDisplayPage';
 import '../features/voting/register';
-import { ViewerPage } from '../features/viewer/ViewerPage';
+import { startEarlyOpen, startPdfWorker } from '../features/viewer/early-open';
 import { SearchPage } from '../features/search/SearchPage';
 import { ArchivePage } from '../features/search/ArchivePage';
 import '../features/search/register';
-import { MinutesPage } from '../features/minutes/MinutesPage';
 import { TrustRootsPage } from '../features/minutes/TrustRootsPage';
 import '../features/minutes/register';
 import { JoinPage } from '../features/pairing/JoinPage';
@@ -24,6 +24,30 @@ import '../features/pairing/register';
 
 import { PapersManagerPage } from '../features/papers/PapersManagerPage';
 import '../features/papers/register';
+import { lazyPage, prefetchPages } from './lazy-page';
+
+// pdf.js and the viewer; loading them also starts pdf.js's worker, and opens the paper whose
+// download started early (see early-open.ts).
+const viewer = lazyPage(() => {
+  void startPdfWorker();
+  return Promise.all([
+    import('../features/viewer/ViewerPage'),
+    import('../features/viewer/early-document'),
+  ]).then(([page, early]) => {
+    early.openEarlyDocument();
+    return page.ViewerPage;
+  });
+});
+// The minutes editor (rich text) and signing on the device (PKCS#12, CMS).
+const minutes = lazyPage(() =>
+  import('../features/minutes/MinutesPage').then((m) => m.MinutesPage),
+);
+
+// Opened on a paper's address: its bytes, pdf.js's worker and the viewer's code load now, beside
+// the session check and the meeting (see early-open.ts).
+startEarlyOpen();
+if (/^\/meetings\/[^/]+\/documents\//.test(location.pathname)) void viewer.preload();
+prefetchPages();
 
 export const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/meetings" replace /> },
@@ -33,11 +57,11 @@ export const appRoutes: RouteObject[] = [
   { path: 'meetings/:meetingId/edit', element: <MeetingEditorPage /> },
   { path: 'admin/users', element: <UsersPage /> },
   // Feature routes below this line (one per line).
-  { path: 'meetings/:meetingId/documents/:documentId', element: <ViewerPage /> },
+  { path: 'meetings/:meetingId/documents/:documentId', element: <viewer.Page /> },
   { path: 'meetings/:meetingId/console', element: <ChairConsolePage /> },
   { path: 'meetings/:meetingId/display', element: <RoomDisplayPage /> },
   { path: 'search', element: <SearchPage /> },
-  { path: 'meetings/:meetingId/minutes', element: <MinutesPage /> },
+  { path: 'meetings/:meetingId/minutes', element: <minutes.Page /> },
   { path: 'admin/trust', element: <TrustRootsPage /> },
   { path: 'admin/archive', element: <ArchivePage /> },
   { path: 'join', element: <JoinPage /> },

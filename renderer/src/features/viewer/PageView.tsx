@@ -1,12 +1,13 @@
 // One page of the continuous scroll. Off-screen pages are empty boxes of the right size; a page
 // near the view draws its canvas (HiDPI, capped) and pdf.js's TextLayer for selection and find.
 // Leaving the view releases the canvas memory at once (width/height 0), which is what keeps a
-// 500-page paper's heap flat.
+// 500-page paper's memory flat.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 import { pdfjs } from './pdfjs';
-import { outputScale } from './canvas-size';
+import { releaseCanvas, startPageRender } from './page-render';
+import type { PageRender } from './page-render';
 import { scheduleRender } from './render-scheduler';
 import { foldWithMap, foldVietnamese } from '../../../../shared/text/fold';
 
@@ -25,20 +26,18 @@ export interface PageViewProps {
   height: number;
   top: number;
   active: boolean;
+  /** On screen now (not just drawn ahead): its text layer is built right after its paint. */
+  visible: boolean;
   onSize: (pageNumber: number, width: number, height: number) => void;
   renderOverlay?: ((info: PageOverlayInfo) => ReactNode) | undefined;
   findQuery: string;
   /** Index of the current find hit on this page, or -1. */
   currentHit: number;
+  /** Called after each paint of this page. */
+  onPainted?: ((pageNumber: number) => void) | undefined;
 }
 
 export const CSS_UNITS = pdfjs.PixelsPerInch.PDF_TO_CSS_UNITS;
-
-function releaseCanvas(canvas: HTMLCanvasElement | null) {
-  if (!canvas) return;
-  canvas.width = 0;
-  canvas.height = 0;
-}
 
 export const PageView = memo(function PageView(props: PageViewProps) {
   const {
@@ -49,14 +48,18 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     height,
     top,
     active,
+    visible,
     onSize,
     renderOverlay,
     findQuery,
     currentHit,
+    onPainted,
   } = props;
   const [page, setPage] = useState<PDFPageProxy | null>(null);
   const [painted, setPainted] = useState(false);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const canvasHost = useRef<HTMLDivElement>(null);
+  /** The canvas on screen (inside canvasHost). */
+  const shown = useRef<HTMLCanvasElement | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const textDivs = useRef<HTMLElement[]>([]);
   const textItems = useRef<string[]>([]);
@@ -87,61 +90,78 @@ export const PageView = memo(function PageView(props: PageViewProps) {
   );
 
   // Canvas: re-rendered after the zoom settles; in between the old bitmap is stretched by CSS.
+  // The first render of a page is queued at once; the page's finished canvas replaces the one
+  // shown (no copy, never blank).
   useEffect(() => {
     if (!active || !page) return;
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    let task: RenderTask | null = null;
+    let live = true;
+    let render: PageRender | null = null;
     let unqueue: (() => void) | null = null;
-    const render = () =>
-      new Promise<void>((resolve) => {
-        const vp = page.getViewport({ scale: scale * CSS_UNITS });
-        const out = outputScale(vp.width, vp.height, window.devicePixelRatio);
-        const target = document.createElement('canvas');
-        target.width = Math.floor(vp.width * out);
-        target.height = Math.floor(vp.height * out);
-        task = page.render({
-          canvas: target,
-          viewport: vp,
-          transform: out !== 1 ? [out, 0, 0, out, 0, 0] : undefined,
-          annotationMode: pdfjs.AnnotationMode.ENABLE,
-        });
-        task.promise
-          .then(
-            () => {
-              // Swap in the finished bitmap in one step, so zooming never shows a blank page.
-              canvas.width = target.width;
-              canvas.height = target.height;
-              canvas.getContext('2d')?.drawImage(target, 0, 0);
-              releaseCanvas(target);
-              setPainted(true);
-              // User Timing mark: benchmarks read when a page first became visible on screen.
-              if (performance.getEntriesByName(`pdf-page-painted-${pageNumber}`).length === 0)
-                performance.mark(`pdf-page-painted-${pageNumber}`);
-            },
-            () => releaseCanvas(target),
-          )
-          .finally(resolve);
-      });
-    const timer = setTimeout(
-      () => {
-        unqueue = scheduleRender(pageNumber, render);
-      },
-      painted ? 120 : 0,
-    );
-    return () => {
-      clearTimeout(timer);
-      unqueue?.();
-      task?.cancel();
+    const begin = () => {
+      render ??= startPageRender(
+        page,
+        page.getViewport({ scale: scale * CSS_UNITS }),
+        window.devicePixelRatio,
+      );
+      return render;
     };
-    // `painted` only picks the delay; it must not re-trigger a render.
+    const run = async () => {
+      const canvas = await begin()
+        .draw()
+        .catch(() => null);
+      if (!canvas) return;
+      const host = canvasHost.current;
+      if (!live || !host) {
+        releaseCanvas(canvas);
+        return;
+      }
+      const old = shown.current;
+      if (old?.parentNode === host) host.replaceChild(canvas, old);
+      else host.append(canvas);
+      releaseCanvas(old);
+      shown.current = canvas;
+      setPainted(true);
+      onPainted?.(pageNumber);
+      // User Timing mark: benchmarks read when a page first became visible on screen.
+      if (performance.getEntriesByName(`pdf-page-painted-${pageNumber}`).length === 0)
+        performance.mark(`pdf-page-painted-${pageNumber}`);
+    };
+    const queue = () => {
+      unqueue = scheduleRender(pageNumber, run, begin);
+    };
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    if (painted) timer = setTimeout(queue, 120);
+    else queue();
+    return () => {
+      live = false;
+      if (timer !== null) clearTimeout(timer);
+      unqueue?.();
+      render?.cancel();
+    };
+    // `painted` only picks the delay; it must not re-trigger a render. `onPainted` is read when
+    // the render ends (a new callback need not restart it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, page, scale, pageNumber]);
 
   // Text layer for selection and find; rebuilt when the zoom changes. Built after the page's
-  // first paint: the reader sees the page before its text becomes selectable.
+  // first paint: the reader sees the page before its text becomes selectable. A page drawn ahead
+  // of the reader gets its text layer when the browser is idle (or once it is on screen), so it
+  // does not hold up the next page's render.
+  const [textWanted, setTextWanted] = useState(false);
+  if (visible && painted && !textWanted) setTextWanted(true);
   useEffect(() => {
-    if (!active || !page || !painted || !textRef.current) return;
+    if (!painted || textWanted) return;
+    const want = () => setTextWanted(true);
+    // Safari has no requestIdleCallback: a short delay there.
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(want, 500);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(want, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [painted, textWanted]);
+  useEffect(() => {
+    if (!active || !page || !painted || !textWanted || !textRef.current) return;
     const container = textRef.current;
     container.replaceChildren();
     const vp = page.getViewport({ scale: scale * CSS_UNITS });
@@ -166,7 +186,7 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       container.replaceChildren();
       textDivs.current = [];
     };
-  }, [active, page, scale, painted]);
+  }, [active, page, scale, painted, textWanted]);
 
   // Find highlights: mark the text spans that a (diacritic-insensitive) match touches.
   useEffect(() => {
@@ -207,15 +227,23 @@ export const PageView = memo(function PageView(props: PageViewProps) {
   }, [findQuery, currentHit, textReady]);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!active) {
-      releaseCanvas(canvas);
-      setPainted(false);
-      setPage(null);
-    }
+    if (active) return;
+    // Off screen: the canvas's memory goes at once (the page keeps only its box).
+    shown.current?.remove();
+    releaseCanvas(shown.current);
+    shown.current = null;
+    setPainted(false);
+    setTextWanted(false);
+    setPage(null);
   }, [active]);
 
-  useEffect(() => () => releaseCanvas(canvasRef.current), []);
+  useEffect(
+    () => () => {
+      releaseCanvas(shown.current);
+      shown.current = null;
+    },
+    [],
+  );
 
   return (
     <div
@@ -228,7 +256,8 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     >
       {active && (
         <>
-          <canvas ref={canvasRef} className="pdf-canvas" aria-hidden="true" />
+          {/* Holds the page's canvas, put in and swapped by the render above (not by React). */}
+          <div ref={canvasHost} className="pdf-canvas-host" />
           <div ref={textRef} className="textLayer" />
           {viewport && renderOverlay?.({ pageNumber, viewport })}
         </>

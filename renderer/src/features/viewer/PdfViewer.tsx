@@ -1,6 +1,9 @@
-// Continuous-scroll PDF view. Only the visible pages and one either side are drawn; the rest are
-// sized boxes. Zoom: fit width, fit page, buttons, ctrl+wheel and two-finger pinch, anchored so the
-// point under the fingers (or the view's top) stays put. Keyboard: PageDown/PageUp, ←/→, Home/End.
+// Continuous-scroll PDF view. Only the visible pages and one either side are drawn (two ahead in
+// the direction the reader is turning, so the next turn shows a page already drawn); only pages
+// near the view are in the DOM at all, placed by their computed offsets in a box as tall as the
+// whole paper (a 500-page paper is not 500 elements to lay out and re-render on every turn).
+// Zoom: fit width, fit page, buttons, ctrl+wheel and two-finger pinch, anchored so the point
+// under the fingers (or the view's top) stays put. Keyboard: PageDown/PageUp, ←/→, Home/End.
 // Touch: a quick horizontal swipe turns the page.
 import {
   forwardRef,
@@ -14,7 +17,8 @@ import {
 } from 'react';
 import type { ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { CSS_UNITS, PageView } from './PageView';
+import type { PageSize } from './page-layout';
+import { PageView } from './PageView';
 import type { PageOverlayInfo } from './PageView';
 import { clampScale, fitScale } from './canvas-size';
 import type { ZoomMode } from './canvas-size';
@@ -36,6 +40,8 @@ export interface PdfViewerHandle {
 
 interface Props {
   pdf: PDFDocumentProxy;
+  /** Page 1's size at zoom 1: the layout's guess for pages not read yet. */
+  firstPageSize: PageSize;
   label: string;
   initialMode?: ZoomMode;
   /** The page to open at (a search hit, a shared link); 1 when absent. */
@@ -47,11 +53,14 @@ interface Props {
   findCurrent: { page: number; index: number } | null;
   /** Touch gestures (pinch, swipe) are off while a drawing tool owns the finger. */
   touchGestures: boolean;
+  /** Called once, when the first page has been painted. */
+  onFirstPaint?: () => void;
 }
 
 export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(props, ref) {
   const {
     pdf,
+    firstPageSize,
     label,
     initialMode = 'fit-width',
     initialPage = 1,
@@ -60,12 +69,12 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     findQuery,
     findCurrent,
     touchGestures,
+    onFirstPaint,
   } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [viewSize, setViewSize] = useState({ w: 0, h: 0 });
   const [scroll, setScroll] = useState(0);
-  const [sizes, setSizes] = useState<Map<number, { width: number; height: number }>>(new Map());
-  const [defaultSize, setDefaultSize] = useState<{ width: number; height: number } | null>(null);
+  const [sizes, setSizes] = useState<Map<number, PageSize>>(new Map());
   const [zoom, setZoomState] = useState<{ mode: ZoomMode; scale: number }>({
     mode: initialMode,
     scale: 1,
@@ -74,18 +83,6 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   const pendingAnchor = useRef<{ index: number; fraction: number; viewOffset: number } | null>(
     null,
   );
-
-  useEffect(() => {
-    let live = true;
-    void pdf.getPage(1).then((p) => {
-      if (!live) return;
-      const vp = p.getViewport({ scale: 1 });
-      setDefaultSize({ width: vp.width * CSS_UNITS, height: vp.height * CSS_UNITS });
-    });
-    return () => {
-      live = false;
-    };
-  }, [pdf]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -96,10 +93,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     return () => ro.disconnect();
   }, []);
 
-  const base = useMemo(
-    () => defaultSize ?? { width: 612 * CSS_UNITS, height: 792 * CSS_UNITS },
-    [defaultSize],
-  );
+  const base = firstPageSize;
   const scale =
     zoom.mode === 'custom' || viewSize.w === 0
       ? zoom.scale
@@ -110,6 +104,9 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   );
   const [first, last] = visibleRange(layout, scroll, viewSize.h || 800);
   const current = currentPageIndex(layout, scroll, viewSize.h || 800) + 1;
+  // The way the reader is turning (1 forward, -1 back), from the last change of page.
+  const [turn, setTurn] = useState({ page: current, direction: 1 });
+  if (turn.page !== current) setTurn({ page: current, direction: current > turn.page ? 1 : -1 });
 
   const onSize = useCallback((pageNumber: number, width: number, height: number) => {
     setSizes((prev) => {
@@ -159,20 +156,26 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
       const el = scroller.current;
       const index = Math.min(pdf.numPages, Math.max(1, Math.round(page))) - 1;
       if (!el) return;
-      el.scrollTop = Math.max(0, (layout.tops[index] ?? 0) - PAGE_GAP);
-      setScroll(el.scrollTop);
+      // The scroll offset the browser will clamp to, computed rather than read back: reading
+      // scrollTop right after setting it forces a layout in the middle of the key press.
+      const top = Math.max(
+        0,
+        Math.min((layout.tops[index] ?? 0) - PAGE_GAP, layout.total - viewSize.h),
+      );
+      el.scrollTop = top;
+      setScroll(top);
     },
-    [layout, pdf.numPages],
+    [layout, pdf.numPages, viewSize.h],
   );
 
-  // Open at the asked page once the first page's size and the view's size are known (before that
-  // the layout's page offsets are guesses).
+  // Open at the asked page once the view's size is known (before that the layout's page offsets
+  // are guesses).
   const openedAt = useRef(false);
   useLayoutEffect(() => {
-    if (openedAt.current || viewSize.w === 0 || !defaultSize) return;
+    if (openedAt.current || viewSize.w === 0) return;
     openedAt.current = true;
     if (initialPage > 1) goToPage(initialPage);
-  }, [initialPage, viewSize.w, defaultSize, goToPage]);
+  }, [initialPage, viewSize.w, goToPage]);
 
   useImperativeHandle(
     ref,
@@ -186,6 +189,13 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   );
 
   useEffect(() => setPageInView(current), [current]);
+
+  const firstPaintSeen = useRef(false);
+  const onPainted = useCallback(() => {
+    if (firstPaintSeen.current) return;
+    firstPaintSeen.current = true;
+    onFirstPaint?.();
+  }, [onFirstPaint]);
 
   useEffect(() => {
     onViewChange?.({ page: current, scale, mode: zoom.mode });
@@ -286,9 +296,13 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
     }
   };
 
+  // Drawn: the visible pages, one either side, one more ahead of the turn. In the DOM: two either
+  // side of the visible ones, so a page is in place before it is drawn.
+  const drawFrom = first - 1 - (turn.direction < 0 ? 1 : 0);
+  const drawTo = last + 1 + (turn.direction > 0 ? 1 : 0);
   const pages: ReactNode[] = [];
-  for (let i = 0; i < pdf.numPages; i++) {
-    const active = i >= first - 1 && i <= last + 1;
+  for (let i = Math.max(0, first - 2); i <= Math.min(pdf.numPages - 1, last + 2); i++) {
+    const active = i >= drawFrom && i <= drawTo;
     pages.push(
       <PageView
         key={i}
@@ -299,10 +313,13 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
         height={layout.heights[i]!}
         top={layout.tops[i]!}
         active={active}
+        visible={i >= first && i <= last}
         onSize={onSize}
-        renderOverlay={renderOverlay}
+        // Not on the page drawn two ahead: its annotations are drawn when it comes next.
+        renderOverlay={i >= first - 1 && i <= last + 1 ? renderOverlay : undefined}
         findQuery={active ? findQuery : ''}
         currentHit={findCurrent && findCurrent.page === i + 1 ? findCurrent.index : -1}
+        onPainted={onPainted}
       />,
     );
   }

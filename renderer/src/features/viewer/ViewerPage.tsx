@@ -10,7 +10,10 @@ import type { MeetingDetail } from '../../../../shared/api/schemas/meetings';
 import { useUser } from '../../app/auth/auth-context';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
 import { openPdf, PasswordCancelled, warmPdfWorker } from './pdfjs';
+import type { PasswordPrompt } from './pdfjs';
+import { takeEarlyDocument } from './early-document';
 import { getPaperBytes } from '../papers/offline-cache';
+import { takeEarlyBytes } from './early-open';
 import { PdfViewer } from './PdfViewer';
 import type { PdfViewerHandle, ViewState } from './PdfViewer';
 import { Thumbnails } from './Thumbnails';
@@ -18,7 +21,9 @@ import { OutlinePanel } from './OutlinePanel';
 import { FindBar } from './FindBar';
 import type { FindHit } from './find-in-document';
 import { PasswordDialog } from './PasswordDialog';
+import { CSS_UNITS } from './PageView';
 import type { PageOverlayInfo } from './PageView';
+import type { PageSize } from './page-layout';
 import { AnnotationSurface } from '../annotations/AnnotationSurface';
 import { PageAnnotations } from '../annotations/PageAnnotations';
 import './strings';
@@ -26,7 +31,7 @@ import './viewer.css';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; pdf: PDFDocumentProxy }
+  | { state: 'ready'; pdf: PDFDocumentProxy; firstPageSize: PageSize }
   | { state: 'error'; message: string };
 
 export function ViewerPage() {
@@ -64,7 +69,11 @@ export function ViewerPage() {
       live = false;
     };
   }, [meetingId]);
-  const { live } = useLiveMeeting(meetingId);
+  // The live meeting (who presents) joins once the paper is on screen: opened by a link, its
+  // sync handshake would otherwise share the main thread with the first page's render.
+  const [painted, setPainted] = useState(false);
+  const onFirstPaint = useCallback(() => setPainted(true), []);
+  const { live } = useLiveMeeting(painted ? meetingId : null);
 
   const doc = meeting?.documents.find((d) => d.id === documentId) ?? null;
   const newer = doc?.replacedBy
@@ -78,19 +87,38 @@ export function ViewerPage() {
     (async () => {
       try {
         warmPdfWorker();
-        // From the host, or the device's offline copy when the host is unreachable.
-        const bytes = await getPaperBytes(documentId);
-        const pdf = await openPdf(
-          bytes,
-          (reason) => new Promise((resolve) => setPassword({ reason, answer: resolve })),
-        );
+        const prompt: PasswordPrompt = (reason) =>
+          new Promise((resolve) => setPassword({ reason, answer: resolve }));
+        // Opened on this paper's address, the app may have opened it already (see
+        // early-document.ts); if that failed (say, the download, before the offline copy could be
+        // looked up), open it here.
+        const early = takeEarlyDocument(documentId, prompt);
+        let pdf = early
+          ? await early.catch((err: unknown) => {
+              if (err instanceof PasswordCancelled) throw err;
+              return null;
+            })
+          : null;
+        if (!pdf) {
+          // From the host, or the device's offline copy when the host is unreachable.
+          const earlyBytes = takeEarlyBytes(documentId);
+          const bytes = await (earlyBytes
+            ? earlyBytes.catch(() => getPaperBytes(documentId))
+            : getPaperBytes(documentId));
+          pdf = await openPdf(bytes, prompt);
+        }
         setPassword(null);
         if (!live) {
           void pdf.destroy();
           return;
         }
         current = pdf;
-        setLoad({ id: documentId, load: { state: 'ready', pdf } });
+        // The first page's size lays out the scroll (other pages are assumed alike until read),
+        // so the viewer mounts with it and draws at once instead of after another round trip.
+        const vp = (await pdf.getPage(1)).getViewport({ scale: 1 });
+        if (!live) return;
+        const firstPageSize = { width: vp.width * CSS_UNITS, height: vp.height * CSS_UNITS };
+        setLoad({ id: documentId, load: { state: 'ready', pdf, firstPageSize } });
       } catch (err) {
         setPassword(null);
         if (live)
@@ -282,6 +310,7 @@ export function ViewerPage() {
           <PdfViewer
             ref={viewer}
             pdf={load.pdf}
+            firstPageSize={load.firstPageSize}
             label={t('viewer.document', { title })}
             initialPage={startPage}
             onViewChange={onViewChange}
@@ -289,6 +318,7 @@ export function ViewerPage() {
             findQuery={find.query}
             findCurrent={find.hit}
             touchGestures={touchGestures}
+            onFirstPaint={onFirstPaint}
           />
         </AnnotationSurface>
       )}

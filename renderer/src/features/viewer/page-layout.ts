@@ -3,6 +3,12 @@
 
 export const PAGE_GAP = 12;
 
+/** A page's size in CSS px at zoom 1. */
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
 export interface PageLayout {
   /** Top offset (CSS px) of each page, index 0 = page 1. */
   tops: number[];

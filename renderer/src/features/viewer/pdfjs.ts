@@ -2,26 +2,30 @@
 // CDN: the meeting room may have no internet). eval stays off: papers are untrusted input.
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { PDF_WORKER_URL, startPdfWorker } from './early-open';
 
-pdfjs.GlobalWorkerOptions.workerSrc = new URL(
-  'pdfjs-dist/build/pdf.worker.min.mjs',
-  import.meta.url,
-).toString();
+// Used only when the worker started by early-open.ts could not load.
+pdfjs.GlobalWorkerOptions.workerSrc = PDF_WORKER_URL;
 
 export { pdfjs };
 
-// One worker for the whole session, started with the first paper: later papers open without a new
-// worker start-up, and still open when the Wi-Fi has dropped (the worker script is not fetched
-// again). pdf.js leaves a worker it was given running when a document is destroyed.
-let sharedWorker: pdfjs.PDFWorker | null = null;
-function worker(): pdfjs.PDFWorker {
-  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new pdfjs.PDFWorker();
+// One worker for the whole session, started with the first paper (or as the app opened on a
+// paper's address): later papers open without a new worker start-up, and still open when the
+// Wi-Fi has dropped (the worker script is not fetched again). pdf.js leaves a worker it was given
+// running when a document is destroyed.
+let sharedWorker: Promise<pdfjs.PDFWorker> | null = null;
+async function worker(): Promise<pdfjs.PDFWorker> {
+  const current = sharedWorker && (await sharedWorker);
+  if (current && !current.destroyed) return current;
+  sharedWorker = startPdfWorker().then((port) =>
+    port ? pdfjs.PDFWorker.create({ port }) : new pdfjs.PDFWorker(),
+  );
   return sharedWorker;
 }
 
 /** Starts the worker now (its script loads and compiles while the paper's bytes download). */
 export function warmPdfWorker(): void {
-  worker();
+  void worker();
 }
 export type { PDFDocumentProxy };
 
@@ -44,7 +48,7 @@ export async function openPdf(
   // pdf.js transfers the buffer to its worker: give it a copy so the cache keeps its bytes.
   const task = pdfjs.getDocument({
     data: bytes.slice(),
-    worker: worker(),
+    worker: await worker(),
     isEvalSupported: false,
     enableXfa: false,
   });

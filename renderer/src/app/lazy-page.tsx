@@ -1,0 +1,63 @@
+// Pages whose code is big and not needed to start the app (the PDF viewer with pdf.js, the minutes
+// editor with its rich-text editor and signing code) load as their own chunks, so the app's entry
+// is smaller to download, parse and run. The app must still open them with the network down once
+// it has loaded: prefetchPages() loads every such chunk when the app is idle after start, and a
+// loaded module stays in memory for the session.
+import { Suspense, lazy } from 'react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const loaders: Array<() => Promise<unknown>> = [];
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/** A page component loaded on first use (or by prefetchPages), shown with a loading line. */
+export function lazyPage(load: () => Promise<ComponentType>): {
+  Page: ComponentType;
+  preload: () => Promise<unknown>;
+} {
+  let loading: Promise<ComponentType> | null = null;
+  const preload = () => {
+    loading ??= load().catch((err: unknown) => {
+      // Offline before it was ever loaded: the next attempt asks again.
+      loading = null;
+      throw err;
+    });
+    return loading;
+  };
+  loaders.push(preload);
+  const Lazy = lazy(() => preload().then((C) => ({ default: C })));
+  function Page() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Lazy />
+      </Suspense>
+    );
+  }
+  return { Page, preload };
+}
+
+let prefetching = false;
+
+/** Loads every lazy page's chunk once the app has started and the browser is idle. */
+export function prefetchPages(): void {
+  if (prefetching) return;
+  prefetching = true;
+  const run = () =>
+    void Promise.allSettled(loaders.map((l) => l())).then((results) => {
+      // Tests wait for this mark before they take the network away.
+      if (results.every((r) => r.status === 'fulfilled')) performance.mark('app-pages-prefetched');
+      else prefetching = false;
+    });
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : run();
+  if (document.readyState === 'complete') setTimeout(idle, 4000);
+  else window.addEventListener('load', () => setTimeout(idle, 4000), { once: true });
+}
