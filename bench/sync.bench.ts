@@ -22,6 +22,13 @@ const STROKES = 10;
 const FRAMES_PER_STROKE = 8;
 const FRAME_MS = 16;
 const PAUSE_BETWEEN_STROKES_MS = 120;
+/**
+ * A delegate annotating a paper: a stroke, then reading or thinking before the next one. Fifty
+ * people drawing without pause is a stress test of the load generator itself: all fifty clients
+ * share this one process, and each frame must be applied by the 49 others here (≈150,000 applies a
+ * second), so that scenario measures this process's queue more than either server.
+ */
+const PEN_PAUSE_MS: readonly [number, number] = [1500, 4500];
 const DOC = 'annotations/bench-paper';
 
 type ServerKind = 'ours' | 'stock';
@@ -173,7 +180,13 @@ interface Result {
   hostHeapMb: number;
 }
 
-async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
+interface Workload {
+  drawers: number;
+  /** Pause between two strokes of one client, min and max (uniform). */
+  pauseMs: readonly [number, number];
+}
+
+async function runWorkload(kind: ServerKind, { drawers, pauseMs }: Workload): Promise<Result> {
   const { child, ready } = await startServer(kind);
   const clients = ready.tokens.map((token) => {
     const doc = new Y.Doc();
@@ -215,7 +228,8 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
   await Promise.all(
     clients.slice(0, drawers).map(async (c, ci) => {
       const strokes = c.doc.getMap<unknown>('annotations');
-      await sleep(Math.random() * PAUSE_BETWEEN_STROKES_MS);
+      const pause = () => pauseMs[0] + Math.random() * (pauseMs[1] - pauseMs[0]);
+      await sleep(Math.random() * pause());
       for (let s = 0; s < STROKES; s++) {
         const id = `c${ci}-s${s}`;
         const points: number[][] = [];
@@ -232,7 +246,7 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
           updates++;
           await sleep(FRAME_MS);
         }
-        await sleep(PAUSE_BETWEEN_STROKES_MS);
+        await sleep(pause());
       }
     }),
   );
@@ -261,9 +275,9 @@ async function runWorkload(kind: ServerKind, drawers: number): Promise<Result> {
   };
 }
 
-async function scenario(drawers: number): Promise<void> {
+async function scenario(title: string, w: Workload): Promise<void> {
   const results: Result[] = [];
-  for (const kind of ['ours', 'stock'] as const) results.push(await runWorkload(kind, drawers));
+  for (const kind of ['ours', 'stock'] as const) results.push(await runWorkload(kind, w));
   const rows = results.map((r) => ({
     server: r.server,
     'updates sent': r.updates,
@@ -278,7 +292,7 @@ async function scenario(drawers: number): Promise<void> {
     'host heap MB': r.hostHeapMb,
   }));
   printTable(
-    `Sync: ${CLIENTS} clients on one annotations doc, ${drawers} of them drawing ${STROKES} strokes × ${FRAMES_PER_STROKE} frames (${FRAME_MS} ms apart)`,
+    `Sync: ${CLIENTS} clients on one annotations doc, ${w.drawers} of them drawing ${STROKES} strokes × ${FRAMES_PER_STROKE} frames (${FRAME_MS} ms apart), ${w.pauseMs[0]}–${w.pauseMs[1]} ms between strokes: ${title}`,
     rows,
   );
   const [ours, stock] = results as [Result, Result];
@@ -294,10 +308,17 @@ async function scenario(drawers: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Everyone drawing at once (the clients' own process saturates first), then a few drawing while
-  // all watch (latency of the server path itself).
-  await scenario(CLIENTS);
-  await scenario(Math.min(5, CLIENTS));
+  // Everyone annotating at a person's pace; everyone drawing without pause (the clients' own
+  // process saturates first: a throughput test); a few drawing while all watch.
+  await scenario('all annotating', { drawers: CLIENTS, pauseMs: PEN_PAUSE_MS });
+  await scenario('stress, no pause', {
+    drawers: CLIENTS,
+    pauseMs: [PAUSE_BETWEEN_STROKES_MS, PAUSE_BETWEEN_STROKES_MS],
+  });
+  await scenario('a few drawing', {
+    drawers: Math.min(5, CLIENTS),
+    pauseMs: [PAUSE_BETWEEN_STROKES_MS, PAUSE_BETWEEN_STROKES_MS],
+  });
 }
 
 // Fifty providers in one process each add an exit listener.
