@@ -97,3 +97,28 @@ export async function memoryOf(page: Page): Promise<{ heapMiB: number; canvasMiB
   );
   return { heapMiB: usedSize / 2 ** 20, canvasMiB: canvasBytes / 2 ** 20 };
 }
+
+// In-page code as text: the bench runs through tsx, whose helper names would not exist in the page.
+const OUR_FLIP = `async (k) => {
+  const scroller = document.querySelector('[data-testid="pdf-scroller"]');
+  const shown = () => {
+    const el = document.querySelector('.pdf-page[data-page-number="' + k + '"]');
+    return el && el.dataset.painted === 'true' && scroller.dataset.currentPage === String(k);
+  };
+  const t0 = performance.now();
+  scroller.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+  if (!shown())
+    await new Promise((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (shown()) { mo.disconnect(); resolve(); }
+      });
+      mo.observe(scroller, { subtree: true, attributes: true, attributeFilter: ['data-painted', 'data-current-page'] });
+    });
+  await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - t0;
+}`;
+
+/** Our viewer's page flip: PageDown → the next page painted and current, one frame later (ms). */
+export async function ourFlip(page: Page, n: number): Promise<number> {
+  return (await page.evaluate(`(${OUR_FLIP})(${n})`)) as number;
+}

@@ -18,6 +18,7 @@ import {
   generatedPaper,
   signInWithToken,
   uploadPaper,
+  ourFlip,
 } from './viewer-bench-support';
 
 interface Entry {
@@ -86,34 +87,13 @@ function printProfile(profile: CpuProfile): void {
 
 const FLIPS = Number(process.env.PROFILE_FLIPS ?? 30);
 
-// The viewer bench's flip, as text (tsx helper names would not exist in the page).
-const FLIP = `async (k) => {
-  const scroller = document.querySelector('[data-testid="pdf-scroller"]');
-  const shown = () => {
-    const el = document.querySelector('.pdf-page[data-page-number="' + k + '"]');
-    return el && el.dataset.painted === 'true' && scroller.dataset.currentPage === String(k);
-  };
-  const t0 = performance.now();
-  scroller.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
-  if (!shown())
-    await new Promise((resolve) => {
-      const mo = new MutationObserver(() => {
-        if (shown()) { mo.disconnect(); resolve(); }
-      });
-      mo.observe(scroller, { subtree: true, attributes: true, attributeFilter: ['data-painted', 'data-current-page'] });
-    });
-  await new Promise((r) => requestAnimationFrame(r));
-  return performance.now() - t0;
-}`;
-
 /** Flips FLIPS pages with the CPU profiler on; prints flip times and the main thread's work. */
 async function profileFlips(page: Page, cdp: CDPSession): Promise<void> {
   await page.getByTestId('pdf-scroller').focus();
   await page.evaluate('performance.clearMeasures()');
   await cdp.send('Profiler.start');
   const flips: number[] = [];
-  for (let n = 2; n <= FLIPS + 1; n++)
-    flips.push((await page.evaluate(`(${FLIP})(${n})`)) as number);
+  for (let n = 2; n <= FLIPS + 1; n++) flips.push(await ourFlip(page, n));
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const sorted = [...flips].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];

@@ -28,6 +28,7 @@ import {
   rendererBuilds,
   signInWithToken,
   uploadPaper,
+  ourFlip,
 } from './viewer-bench-support';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -181,30 +182,6 @@ async function runGeneric(browser: Browser, base: string, file: string): Promise
       return { flips, heap10MiB, ...(await memoryOf(page)) };
     },
   );
-}
-
-// In-page code as text: the bench runs through tsx, whose helper names would not exist in the page.
-const OUR_FLIP = `async (k) => {
-  const scroller = document.querySelector('[data-testid="pdf-scroller"]');
-  const shown = () => {
-    const el = document.querySelector('.pdf-page[data-page-number="' + k + '"]');
-    return el && el.dataset.painted === 'true' && scroller.dataset.currentPage === String(k);
-  };
-  const t0 = performance.now();
-  scroller.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
-  if (!shown())
-    await new Promise((resolve) => {
-      const mo = new MutationObserver(() => {
-        if (shown()) { mo.disconnect(); resolve(); }
-      });
-      mo.observe(scroller, { subtree: true, attributes: true, attributeFilter: ['data-painted', 'data-current-page'] });
-    });
-  await new Promise((r) => requestAnimationFrame(r));
-  return performance.now() - t0;
-}`;
-
-async function ourFlip(page: Page, n: number): Promise<number> {
-  return (await page.evaluate(`(${OUR_FLIP})(${n})`)) as number;
 }
 
 async function runOurs(
