@@ -29,30 +29,31 @@ interface Gathered {
 // runs in a worker thread with its own read-only connection (WAL lets it read beside the host's
 // writes) instead of stalling the host. Plain CommonJS evaluated in the worker, as in
 // sync/durable-writer.ts: no file to ship beside a bundle.
+const VOCAB_SQL =
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'row')";
+const TOTAL_SQL = 'SELECT count(*) AS n FROM search_entries';
+const COMMON_SQL = 'SELECT term FROM temp.search_vocab WHERE doc >= ?';
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 try {
-  db.exec(${JSON.stringify(vocabSql())});
-  const total = db.prepare('SELECT count(*) AS n FROM search_entries').get().n;
-  const common = db.prepare('SELECT term FROM temp.search_vocab WHERE doc >= ?').pluck().all(total * workerData.share);
+  db.exec(${JSON.stringify(VOCAB_SQL)});
+  const total = db.prepare(${JSON.stringify(TOTAL_SQL)}).get().n;
+  const common = db.prepare(${JSON.stringify(COMMON_SQL)}).pluck().all(total * workerData.share);
   parentPort.postMessage({ total, common });
 } finally {
   db.close();
 }
 `;
 
-function vocabSql(): string {
-  return "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'row')";
-}
-
 /** The pass on the caller's connection: for an in-memory archive (tests), which a worker cannot open. */
 function gatherInline(db: Database): Gathered {
-  db.exec(vocabSql());
-  const total = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_entries').get()!.n;
+  db.exec(VOCAB_SQL);
+  const total = db.prepare<[], { n: number }>(TOTAL_SQL).get()!.n;
   const common = db
-    .prepare<[number], string>('SELECT term FROM temp.search_vocab WHERE doc >= ?')
+    .prepare<[number], string>(COMMON_SQL)
     .pluck()
     .all(total * COMMON_SHARE);
   return { total, common };
@@ -78,6 +79,9 @@ export function createTermStats(db: Database) {
   let gatheredAt = 0;
   let writesSince = 0;
   let running: Promise<void> | null = null;
+  // The start-up catch-up writes the whole index before the first pass is asked for; counting
+  // those writes would start passes on a half-built index, each thrown away by the next.
+  let asked = false;
 
   async function pass(): Promise<void> {
     writesSince = 0;
@@ -92,6 +96,7 @@ export function createTermStats(db: Database) {
    * counts as rare: queries rank with all their terms, in the same order, only slower.
    */
   function gather(): Promise<void> {
+    asked = true;
     running ??= pass()
       .catch(() => {})
       .finally(() => {
@@ -103,7 +108,7 @@ export function createTermStats(db: Database) {
   /** Called per entry written; starts a new pass in the background once enough changed. */
   function noteWrite(): void {
     writesSince++;
-    if (!running && writesSince > Math.max(REGATHER_MIN, gatheredAt * REGATHER_GROWTH))
+    if (asked && !running && writesSince > Math.max(REGATHER_MIN, gatheredAt * REGATHER_GROWTH))
       void gather();
   }
 
