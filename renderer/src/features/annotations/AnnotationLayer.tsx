@@ -14,6 +14,7 @@ import { normalisePressure, pointerMayDraw, smoothStroke } from './ink-input';
 import { topmostAt } from './hit-test';
 import type { ToolState } from './tools';
 import { isDrawingTool } from './tools';
+import { releaseCanvas } from '../viewer/canvas-size';
 
 /** An annotation as shown, with the layer it lives in. */
 export interface ShownAnnotation {
@@ -125,7 +126,7 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     const canvas = selection.current;
     if (!canvas) return;
     if (!selectedShown) {
-      canvas.width = canvas.height = 0;
+      releaseCanvas(canvas);
       return;
     }
     const ratio = sizeCanvas(canvas, viewport);
@@ -141,7 +142,8 @@ export const AnnotationLayer = memo(function AnnotationLayer(props: Props) {
     const l = live.current;
     const s = selection.current;
     return () => {
-      for (const x of [l, s]) if (x) x.width = x.height = 0;
+      releaseCanvas(l);
+      releaseCanvas(s);
     };
   }, []);
 

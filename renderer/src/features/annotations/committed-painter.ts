@@ -10,6 +10,7 @@ import type { PageViewport } from 'pdfjs-dist';
 import type { Annotation } from '../../../../shared/annotations/model';
 import { drawAnnotation } from './draw-annotations';
 import { SLICE_MS, SlicedJob, now } from './task-slices';
+import { releaseCanvas } from '../viewer/canvas-size';
 
 export interface Painted {
   /** Annotations on the canvas now. */
@@ -99,16 +100,16 @@ export class CommittedPainter<T extends { a: Annotation }> {
       this.begin(target, false);
       this.pending = { target, list, at: 0, spare: true };
     }
-    if (spare && this.pending.target !== spare) release(spare);
+    if (spare && this.pending.target !== spare) releaseCanvas(spare);
     if (this.step(now() + SLICE_MS)) this.job.start();
   }
 
   /** Stops drawing and frees the canvases' memory (the layer is going away). */
   dispose(): void {
     this.job.cancel();
-    if (this.pending?.spare) release(this.pending.target);
+    if (this.pending?.spare) releaseCanvas(this.pending.target);
     this.pending = null;
-    release(this.canvas);
+    releaseCanvas(this.canvas);
   }
 
   /** Makes `target` a blank canvas the size of the page (or none at all for nothing to draw). */
@@ -116,7 +117,7 @@ export class CommittedPainter<T extends { a: Annotation }> {
     if (!this.viewport) return;
     // A page without annotations keeps no bitmap: allocating one per page costs time and memory.
     if (empty) {
-      release(target);
+      releaseCanvas(target);
       return;
     }
     const { width, height } = target;
@@ -149,7 +150,7 @@ export class CommittedPainter<T extends { a: Annotation }> {
       const out = this.canvas.getContext('2d');
       out?.setTransform(1, 0, 0, 1, 0, 0);
       out?.drawImage(p.target, 0, 0);
-      release(p.target);
+      releaseCanvas(p.target);
       this.drawn = p.list;
     } else {
       this.drawn = p.list.slice(0, p.at);
@@ -160,9 +161,4 @@ export class CommittedPainter<T extends { a: Annotation }> {
     this.onPainted({ count: this.drawn.length, inkCount: ink });
     return !done;
   }
-}
-
-function release(canvas: HTMLCanvasElement): void {
-  canvas.width = 0;
-  canvas.height = 0;
 }

@@ -3,6 +3,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { releaseCanvas } from './canvas-size';
 
 const THUMB_WIDTH = 120;
 
@@ -51,10 +52,7 @@ const Thumb = memo(function Thumb({
     return () => {
       live = false;
       cancel();
-      if (canvas) {
-        canvas.width = 0;
-        canvas.height = 0;
-      }
+      releaseCanvas(canvas);
     };
   }, [visible, pdf, pageNumber]);
 

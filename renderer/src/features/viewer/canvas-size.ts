@@ -42,3 +42,10 @@ export function fitScale(
   const h = Math.max(50, viewH - 2 * margin) / pageH;
   return clampScale(Math.min(w, h));
 }
+
+/** Frees a canvas's backing store at once rather than at the next garbage collection. */
+export function releaseCanvas(canvas: { width: number; height: number } | null | undefined): void {
+  if (!canvas) return;
+  canvas.width = 0;
+  canvas.height = 0;
+}

@@ -4,20 +4,13 @@
 // pdf.js then fetches the page's operator list and fonts, and drawing waits until `draw()`.
 import type { PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';
 import { pdfjs } from './pdfjs';
-import { outputScale } from './canvas-size';
+import { outputScale, releaseCanvas } from './canvas-size';
 
 export interface PageRender {
   /** Lets it draw; resolves with the finished canvas, rejects when cancelled or failed. */
   draw(): Promise<HTMLCanvasElement>;
   /** Stops it and frees its canvas (a no-op once `draw()` settled). */
   cancel(): void;
-}
-
-/** Frees a canvas's backing store at once rather than at the next garbage collection. */
-export function releaseCanvas(canvas: HTMLCanvasElement | null | undefined): void {
-  if (!canvas) return;
-  canvas.width = 0;
-  canvas.height = 0;
 }
 
 export function startPageRender(
