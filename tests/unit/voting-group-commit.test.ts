@@ -7,13 +7,20 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from '../../main/host/voting/group-commit';
 
+/** A WAL database file with a votes table, durable commits as on the host. */
+function votesDb() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-group-'));
+  const file = path.join(dir, 'g.sqlite');
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE votes (voter TEXT PRIMARY KEY, choice TEXT NOT NULL) STRICT');
+  return { dir, file, db };
+}
+
 describe('group commit', () => {
   it('commits accepted writes together and rolls back a refused one alone', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-group-'));
-    const file = path.join(dir, 'g.sqlite');
-    const db = new BetterSqlite3(file);
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE votes (voter TEXT PRIMARY KEY, choice TEXT NOT NULL) STRICT');
+    const { dir, file, db } = votesDb();
     // A second connection sees only committed rows.
     const reader = new BetterSqlite3(file, { readonly: true });
     const committed = () =>
@@ -54,13 +61,8 @@ describe('group commit', () => {
   });
 
   it('in a storm, lets a batch grow for one commit time instead of committing every turn', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-group-'));
-    const file = path.join(dir, 'g.sqlite');
-    const db = new BetterSqlite3(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE votes (voter TEXT PRIMARY KEY) STRICT');
-    const insert = db.prepare('INSERT INTO votes (voter) VALUES (?)');
+    const { dir, file, db } = votesDb();
+    const insert = db.prepare("INSERT INTO votes (voter, choice) VALUES (?, 'yes')");
     const group = createGroupCommit(db);
     // One vote per turn of the event loop, as requests arrive in a storm.
     const acks: Array<Promise<unknown>> = [];
