@@ -21,7 +21,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  // Bumped when the network comes back, to check a session that could not be checked offline.
+  // Bumped when the network comes back: a tab that started offline with no one known from before
+  // checks its session then. (One that carried on as the person it knew needs no check: its next
+  // call's 401, if any, signs them out.)
   const [online, setOnline] = useState(0);
   useEffect(() => {
     const onOnline = () => setOnline((n) => n + 1);
