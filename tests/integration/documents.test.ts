@@ -90,6 +90,23 @@ describe('document store', () => {
     expect(thumb.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await thumb.arrayBuffer());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(240); // IHDR width
+  });
+
+  it('keeps a screen-sized first-page preview with the page size in points', async () => {
+    const res = await host.api('GET', `/documents/${report.id}/preview`, {
+      token: t('secretary'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    // generatePaper makes A4 pages: 595.28 × 841.89 points.
+    const [w, h] = (res.headers.get('x-page-size') ?? '').split(' ').map(Number);
+    expect(w).toBeCloseTo(595.28, 1);
+    expect(h).toBeCloseTo(841.89, 1);
+    const webp = Buffer.from(await res.arrayBuffer());
+    expect(webp.subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect(webp.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    expect(webp.length).toBeGreaterThan(2_000);
   });
 
   it('serves the bytes back, also with access_token for links', async () => {
@@ -124,6 +141,12 @@ describe('document store', () => {
     expect(doc.encrypted).toBe(true);
     expect(doc.pages).toBe(0);
     expect(doc.title).toBe('co-mat-khau');
+    // A preview would show what the password guards.
+    await expectError(
+      await host.api('GET', `/documents/${doc.id}/preview`, { token: t('secretary') }),
+      404,
+      'not_found',
+    );
     await json(await host.api('DELETE', `/documents/${doc.id}`, { token: t('secretary') }), 204);
   });
 });
@@ -241,7 +264,7 @@ describe('confidential papers', () => {
         detail.documents.map((d) => d.id),
         who,
       ).not.toContain(secret.id);
-      for (const route of ['', '/file', '/thumbnail', '/text']) {
+      for (const route of ['', '/file', '/thumbnail', '/preview', '/text']) {
         await expectError(
           await host.api('GET', `/documents/${secret.id}${route}`, { token: t(who) }),
           404,

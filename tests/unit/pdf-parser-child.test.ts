@@ -106,7 +106,12 @@ describe('parse process over an Electron parentPort', () => {
       Reflect.deleteProperty(process, 'parentPort');
     }
     expect(listeners).toHaveLength(1);
-    const request: ParseRequest = { id: 7, file: '/nonexistent/paper.pdf', thumbnailWidth: 10 };
+    const request: ParseRequest = {
+      id: 7,
+      file: '/nonexistent/paper.pdf',
+      thumbnailWidth: 10,
+      previewWidth: 0,
+    };
     listeners[0]!({ data: request });
     const answer = await until(() => posted[0]);
     expect(answer).toMatchObject({ id: 7, result: { ok: false, reason: 'corrupt' } });

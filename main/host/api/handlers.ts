@@ -64,6 +64,7 @@ export const handlers: AllHandlers = {
   getDocument: documents.getDocument,
   getDocumentFile: documents.getDocumentFile,
   getDocumentThumbnail: documents.getDocumentThumbnail,
+  getDocumentPreview: documents.getDocumentPreview,
   getDocumentText: documents.getDocumentText,
   createDocumentVersion: documents.createDocumentVersion,
   patchDocument: documents.patchDocument,

@@ -2,6 +2,7 @@
 import type { Database } from '../archive/db';
 import type { DocumentSummary } from '../../../shared/api/schemas/meetings';
 import type { DocumentVersion } from '../../../shared/api/schemas/documents';
+import type { PagePreview } from './parse-protocol';
 
 interface DocumentRow {
   id: string;
@@ -127,6 +128,16 @@ export function createDocumentsRepo(db: Database) {
     thumbnail: db.prepare<[string], { thumbnail: Buffer | null }>(
       'SELECT thumbnail FROM documents WHERE id = ?',
     ),
+    setPreview: db.prepare(
+      `INSERT OR REPLACE INTO document_previews (document_id, image, content_type, page_width, page_height)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    preview: db.prepare<
+      [string],
+      { image: Buffer; content_type: string; page_width: number; page_height: number }
+    >(
+      'SELECT image, content_type, page_width, page_height FROM document_previews WHERE document_id = ?',
+    ),
     access: db.prepare<[string], { user_id: string }>(
       'SELECT user_id FROM document_access WHERE lineage_id = ? ORDER BY user_id',
     ),
@@ -190,6 +201,28 @@ export function createDocumentsRepo(db: Database) {
     },
     thumbnail(id: string): Buffer | null {
       return q.thumbnail.get(id)?.thumbnail ?? null;
+    },
+    setPreview(id: string, preview: PagePreview): void {
+      q.setPreview.run(
+        id,
+        Buffer.from(preview.image),
+        preview.contentType,
+        preview.pageWidth,
+        preview.pageHeight,
+      );
+    },
+    preview(
+      id: string,
+    ): { image: Buffer; contentType: string; width: number; height: number } | null {
+      const r = q.preview.get(id);
+      return r
+        ? {
+            image: r.image,
+            contentType: r.content_type,
+            width: r.page_width,
+            height: r.page_height,
+          }
+        : null;
     },
     access(lineageId: string): string[] {
       return q.access.all(lineageId).map((r) => r.user_id);

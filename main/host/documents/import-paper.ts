@@ -64,7 +64,14 @@ export async function importPaper(s: Services, input: ImportInput): Promise<Docu
 
   const received = await s.documents.store.receive(input.body, limit);
   const parsed: ParseOutcome = input.trusted
-    ? { ok: true, encrypted: false, ...input.trusted, thumbnail: null, hasScripts: false }
+    ? {
+        ok: true,
+        encrypted: false,
+        ...input.trusted,
+        thumbnail: null,
+        preview: null,
+        hasScripts: false,
+      }
     : await s.documents.parser.parse(received.tmpFile);
   if (!parsed.ok) {
     await s.documents.store.discard(received.tmpFile);
@@ -104,6 +111,7 @@ export async function importPaper(s: Services, input: ImportInput): Promise<Docu
         uploadedAt: new Date().toISOString(),
       };
       s.documents.repo.insert(record, parsed.encrypted ? [] : parsed.text);
+      if (!parsed.encrypted && parsed.preview) s.documents.repo.setPreview(id, parsed.preview);
       if (latest) s.documents.repo.setReplacedBy(latest.id, id);
       if (!latest && input.access) s.documents.repo.setAccess(record.lineageId, input.access);
       // Every participant may read the audit log: a confidential paper's title stays out of it.

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { ParseAnswer, ParseRequest, ParseResult } from './parse-protocol';
+import type { PagePreview, ParseAnswer, ParseRequest, ParseResult } from './parse-protocol';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -76,11 +76,11 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
       }
     }
 
-    let thumbnail: Uint8Array | null = null;
+    let pictures: FirstPagePictures = { thumbnail: null, preview: null };
     try {
-      thumbnail = await renderThumbnail(doc, req.thumbnailWidth);
+      pictures = await renderFirstPage(doc, req.thumbnailWidth, req.previewWidth);
     } catch {
-      thumbnail = null;
+      // No pictures: the paper still imports (the viewer draws it with pdf.js alone).
     }
     const scripts = await doc.getJSActions().catch(() => null);
     const fieldScripts = await doc.hasJSActions().catch(() => false);
@@ -90,7 +90,8 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
       pages,
       title,
       text,
-      thumbnail,
+      thumbnail: pictures.thumbnail,
+      preview: pictures.preview,
       hasScripts: fieldScripts || (scripts !== null && Object.keys(scripts).length > 0),
     };
   } finally {
@@ -98,30 +99,69 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
   }
 }
 
+// The canvases come from pdf.js's own Node factory (@napi-rs/canvas); the DOM types do not apply.
 interface CanvasLike {
   toBuffer(mime: 'image/png'): Buffer;
+  toBuffer(mime: 'image/webp', quality: number): Buffer;
+}
+interface ContextLike {
+  imageSmoothingQuality: string;
+  drawImage(image: CanvasLike, x: number, y: number, w: number, h: number): void;
+}
+interface CanvasFactoryLike {
+  create(w: number, h: number): { canvas: CanvasLike; context: ContextLike };
 }
 
-async function renderThumbnail(doc: PDFDocumentProxy, width: number): Promise<Uint8Array | null> {
+interface FirstPagePictures {
+  thumbnail: Uint8Array | null;
+  preview: PagePreview | null;
+}
+
+/** WebP quality of the preview: text stays crisp, a page is ~100–200 kB. */
+const PREVIEW_QUALITY = 80;
+
+/**
+ * Page 1, drawn once: at `previewWidth` as a WebP preview, and scaled down from that to the PNG
+ * thumbnail (one pdf.js render instead of two). Without a preview width, only the thumbnail.
+ */
+async function renderFirstPage(
+  doc: PDFDocumentProxy,
+  thumbnailWidth: number,
+  previewWidth: number,
+): Promise<FirstPagePictures> {
   const page = await doc.getPage(1);
   const base = page.getViewport({ scale: 1 });
-  if (!(base.width > 0 && base.height > 0)) return null;
+  if (!(base.width > 0 && base.height > 0)) return { thumbnail: null, preview: null };
+  const width = Math.max(thumbnailWidth, previewWidth);
   const viewport = page.getViewport({ scale: width / base.width });
   // Very tall first pages would make a huge bitmap; cap the height.
-  const height = Math.min(Math.ceil(viewport.height), width * 4);
-  const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: CanvasLike; context: unknown };
-  };
-  const { canvas, context } = factory.create(Math.ceil(viewport.width), height);
-  // The canvas comes from pdf.js's own Node factory (@napi-rs/canvas); the DOM types do not apply.
+  const cap = (w: number, h: number) => Math.max(1, Math.min(Math.ceil(h), w * 4));
+  const factory = doc.canvasFactory as CanvasFactoryLike;
+  const drawn = factory.create(Math.ceil(viewport.width), cap(width, viewport.height));
   await page.render({
-    canvas: canvas as never,
-    canvasContext: context as never,
+    canvas: drawn.canvas as never,
+    canvasContext: drawn.context as never,
     viewport,
     background: 'white',
   }).promise;
   page.cleanup();
-  return new Uint8Array(canvas.toBuffer('image/png'));
+  const preview: PagePreview | null =
+    previewWidth > 0
+      ? {
+          image: new Uint8Array(drawn.canvas.toBuffer('image/webp', PREVIEW_QUALITY)),
+          contentType: 'image/webp',
+          pageWidth: base.width,
+          pageHeight: base.height,
+        }
+      : null;
+  if (width === thumbnailWidth)
+    return { thumbnail: new Uint8Array(drawn.canvas.toBuffer('image/png')), preview };
+  const tw = thumbnailWidth;
+  const th = cap(tw, (viewport.height * tw) / width);
+  const thumb = factory.create(tw, th);
+  thumb.context.imageSmoothingQuality = 'high';
+  thumb.context.drawImage(drawn.canvas, 0, 0, tw, Math.ceil((viewport.height * tw) / width));
+  return { thumbnail: new Uint8Array(thumb.canvas.toBuffer('image/png')), preview };
 }
 
 /**

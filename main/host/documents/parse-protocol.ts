@@ -7,6 +7,16 @@ export interface ParseRequest {
   file: string;
   /** Width of the first-page thumbnail in pixels. */
   thumbnailWidth: number;
+  /** Width of the first-page preview (shown while the viewer starts) in pixels; 0 for none. */
+  previewWidth: number;
+}
+
+/** Page 1 drawn at screen size, and the page's size in PDF points as displayed. */
+export interface PagePreview {
+  image: Uint8Array;
+  contentType: 'image/webp';
+  pageWidth: number;
+  pageHeight: number;
 }
 
 export type ParseResult =
@@ -20,6 +30,8 @@ export type ParseResult =
       text: string[];
       /** PNG of page 1, or null when it could not be rendered. */
       thumbnail: Uint8Array | null;
+      /** Page 1 at screen size, or null when it could not be rendered (or none was asked for). */
+      preview: PagePreview | null;
       /** Whether the file carries JavaScript (never run; recorded so viewers keep scripting off). */
       hasScripts: boolean;
     }

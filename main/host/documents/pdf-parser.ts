@@ -19,6 +19,8 @@ export interface ParserOptions {
   /** An idle process exits after this long (ms). */
   idleMs: number;
   thumbnailWidth: number;
+  /** Width of the first-page preview in pixels (0: none). */
+  previewWidth: number;
 }
 
 export const defaultParserOptions: ParserOptions = {
@@ -28,6 +30,9 @@ export const defaultParserOptions: ParserOptions = {
   filesPerProcess: 50,
   idleMs: 30_000,
   thumbnailWidth: 240,
+  // Fit-width on a landscape tablet or a laptop; a little soft on a high-density screen for the
+  // second or so until pdf.js has drawn the page.
+  previewWidth: 1400,
 };
 
 export type ParseOutcome =
@@ -128,7 +133,12 @@ export function createPdfParser(
         clearTimeout(timer);
         resolve(o);
       };
-      const request: ParseRequest = { id, file, thumbnailWidth: opts.thumbnailWidth };
+      const request: ParseRequest = {
+        id,
+        file,
+        thumbnailWidth: opts.thumbnailWidth,
+        previewWidth: opts.previewWidth,
+      };
       w.child.send(request, (err) => {
         w.pending?.({ ok: false, reason: 'crashed', detail: err.message });
       });

@@ -57,6 +57,15 @@ export const documentCommands = defineCommands({
     params: D,
     answer: 'binary',
   },
+  // Page 1 at screen size (WebP), with the page's size in PDF points in `X-Page-Size` ("w h"):
+  // the viewer shows it while pdf.js starts. 404 for papers imported without one.
+  getDocumentPreview: {
+    method: 'GET',
+    path: '/documents/:d/preview',
+    access: inMeeting('d', 'participant', true),
+    params: D,
+    answer: 'binary',
+  },
   getDocumentText: {
     method: 'GET',
     path: '/documents/:d/text',

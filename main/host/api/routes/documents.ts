@@ -184,6 +184,21 @@ export const getDocumentThumbnail: Handler<C['getDocumentThumbnail']> = (ctx, s)
   };
 };
 
+export const getDocumentPreview: Handler<C['getDocumentPreview']> = (ctx, s) => {
+  const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
+  const preview = s.documents.repo.preview(doc.id);
+  if (!preview) throw notFound('preview');
+  return {
+    contentType: preview.contentType,
+    body: preview.image,
+    length: preview.image.length,
+    headers: {
+      'Cache-Control': 'private, no-cache',
+      'X-Page-Size': `${preview.width} ${preview.height}`,
+    },
+  };
+};
+
 export const getDocumentText: Handler<C['getDocumentText']> = (ctx, s) => {
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
   return s.documents.repo.pages(doc.id);

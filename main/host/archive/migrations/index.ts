@@ -7,6 +7,7 @@ import { liveMeeting } from './0030-live-meeting';
 import { minutes } from './0040-minutes';
 import { search } from './0050-search';
 import { security } from './0060-security';
+import { pagePreviews } from './0070-page-previews';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   minutes,
   search,
   security,
+  pagePreviews,
 ];
