@@ -10,6 +10,9 @@
 // - a new stroke: pointer down → the stroke is in the layer (with 10,000 others present);
 // - JS heap after GC.
 // Two layouts: strokes spread over a 50-page paper, and all 10,000 on page 1 (worst case).
+// Strokes are stored packed (shared/annotations/ink-points.ts), as this version writes them;
+// BENCH_INK=json seeds the older JSON form instead (a doc from before, and the only form a build
+// from before the packed one can read).
 // Needs `npm run build:renderer` first (BENCH_RENDERER_DIR=<dir> serves another build instead;
 // BENCH_PROFILE=<dir> saves renderer CPU profiles of the first open and of the new stroke).
 import fs from 'node:fs';
@@ -21,6 +24,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import type { Annotation } from '../shared/annotations/model';
 import { annotationsMap } from '../shared/annotations/ydoc';
+import { packInk } from '../shared/annotations/ink-points';
 import { startTestHost } from '../tests/helpers/host';
 import type { TestHost } from '../tests/helpers/host';
 import { printTable } from './table';
@@ -39,6 +43,7 @@ const STROKES = Number(process.env.BENCH_STROKES ?? 10_000);
 /** Another build to serve (before/after comparisons while dist/renderer is being rebuilt). */
 const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? BUILT_RENDERER;
 const RUNS = 3;
+const INK = process.env.BENCH_INK === 'json' ? 'json' : 'packed';
 
 /** A pen stroke of 24 points with pressure, somewhere on an A4 page (seeded, reproducible). */
 function stroke(i: number, page: number, author: string): Annotation {
@@ -64,7 +69,7 @@ function stroke(i: number, page: number, author: string): Annotation {
     documentVersion: '',
     page,
     style: { color: '#1565c0', width: 1.5, opacity: 1 },
-    points,
+    points: INK === 'json' ? points : packInk(points),
   };
 }
 
@@ -283,7 +288,7 @@ async function main(): Promise<void> {
     await host.stop(true);
   }
   printTable(
-    `Viewer with ${STROKES.toLocaleString('en')} strokes (median of ${RUNS} cold opens, Chromium 1280×900)`,
+    `Viewer with ${STROKES.toLocaleString('en')} strokes, ${INK} points (median of ${RUNS} cold opens, Chromium 1280×900)`,
     rows,
   );
 }

@@ -5,7 +5,7 @@
 // is still given to zod, so zod stays the judge of everything else, and a unit test holds the two
 // in agreement on valid and mutated strokes. Keep it in step with model.ts.
 import type { InkAnnotation } from './model';
-import { MAX_INK_POINTS } from './model';
+import { MAX_INK_POINTS, isPackedInk } from './ink-points';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 const MAX_COORD = 100_000;
@@ -64,6 +64,8 @@ export function isValidInk(v: unknown): v is InkAnnotation {
   )
     return false;
   const points = v.points;
+  // The packed form (ink-points.ts) is checked by walking its bytes, without decoding to objects.
+  if (points instanceof Uint8Array) return isPackedInk(points);
   if (!Array.isArray(points) || points.length < 1 || points.length > MAX_INK_POINTS) return false;
   for (const p of points) if (!isPoint(p)) return false;
   return true;

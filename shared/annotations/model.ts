@@ -3,12 +3,13 @@
 // zoom or rotation lands on the same spot at any other and maps one-to-one onto PDF annotation
 // objects (ISO 32000-1 §12.5) when exported.
 import { z } from 'zod';
+import { MAX_INK_POINTS, flatInk, isPackedInk, packInk } from './ink-points';
 
 const Coord = z.number().finite().min(-100_000).max(100_000);
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 /** Limits keep one annotation small enough for the sync server's per-update cap. */
-export const MAX_INK_POINTS = 4000;
+export { MAX_INK_POINTS };
 export const MAX_NOTE_TEXT = 5000;
 export const MAX_QUADS = 400;
 
@@ -41,9 +42,19 @@ const Base = z.object({
   style: AnnotationStyle,
 });
 
+/**
+ * A stroke's points in the packed form (ink-points.ts: one binary value instead of 3 JSON numbers
+ * a point, so a doc with thousands of strokes syncs and applies several times faster).
+ */
+export const PackedInkPoints = z.custom<Uint8Array>(
+  (v) => v instanceof Uint8Array && isPackedInk(v),
+  { message: 'not packed ink points' },
+);
+
 export const InkAnnotation = Base.extend({
   kind: z.literal('ink'),
-  points: z.array(InkPoint).min(1).max(MAX_INK_POINTS),
+  /** Either form: the JSON list (older writers, archives) or packed (what this version writes). */
+  points: z.union([z.array(InkPoint).min(1).max(MAX_INK_POINTS), PackedInkPoints]),
 });
 export const HighlightAnnotation = Base.extend({
   kind: z.literal('highlight'),
@@ -100,12 +111,14 @@ export function boundsOf(a: Annotation): [number, number, number, number] {
   const xs: number[] = [];
   const ys: number[] = [];
   switch (a.kind) {
-    case 'ink':
-      for (const [x, y] of a.points) {
-        xs.push(x);
-        ys.push(y);
+    case 'ink': {
+      const f = flatInk(a.points);
+      for (let i = 0; i < f.length; i += 3) {
+        xs.push(f[i]!);
+        ys.push(f[i + 1]!);
       }
       break;
+    }
     case 'highlight':
       for (const q of a.quads) {
         xs.push(q[0], q[2], q[4], q[6]);
@@ -133,13 +146,17 @@ export function boundsOf(a: Annotation): [number, number, number, number] {
 /** Size of a note's icon in PDF points (the export's /Text annotation uses the same box). */
 export const NOTE_ICON_SIZE = 20;
 
-/** Moves an annotation by (dx, dy) in user space; returns a new value. */
+/** Moves an annotation by (dx, dy) in user space; returns a new value (ink in the packed form). */
 export function translate<A extends Annotation>(a: A, dx: number, dy: number, now: number): A {
   const moved = { ...a, updatedAt: now } as Annotation;
   switch (moved.kind) {
-    case 'ink':
-      moved.points = moved.points.map(([x, y, p]) => [x + dx, y + dy, p] as InkPoint);
+    case 'ink': {
+      const f = flatInk(moved.points);
+      const points: InkPoint[] = [];
+      for (let i = 0; i < f.length; i += 3) points.push([f[i]! + dx, f[i + 1]! + dy, f[i + 2]!]);
+      moved.points = packInk(points);
       break;
+    }
     case 'highlight':
       moved.quads = moved.quads.map((q) => q.map((v, i) => v + (i % 2 === 0 ? dx : dy)) as Quad);
       break;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Annotation, MAX_INK_POINTS } from '../../shared/annotations/model';
 import type { InkAnnotation } from '../../shared/annotations/model';
 import { isValidInk } from '../../shared/annotations/ink-check';
+import { packInk } from '../../shared/annotations/ink-points';
+import type { InkPoint } from '../../shared/annotations/ink-points';
 
 function stroke(): InkAnnotation {
   return {
@@ -153,6 +155,15 @@ describe('isValidInk', () => {
         );
       agrees(v);
     }
+  });
+
+  it('agrees with zod on packed points and on other binary values', () => {
+    const s = stroke();
+    agrees({ ...s, points: packInk(s.points as InkPoint[]) });
+    agrees({ ...s, points: packInk(s.points as InkPoint[]).subarray(1) });
+    agrees({ ...s, points: new Uint8Array(0) });
+    agrees({ ...s, points: new Uint16Array(4) });
+    agrees({ ...s, points: Array.from(packInk(s.points as InkPoint[])) });
   });
 
   it('leaves every other kind to zod', () => {

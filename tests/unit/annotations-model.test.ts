@@ -11,6 +11,7 @@ import {
   readReplies,
   shareAnnotation,
 } from '../../shared/annotations/ydoc';
+import { inkPoints } from '../../shared/annotations/ink-points';
 import { findFolded, foldVietnamese } from '../../shared/text/fold';
 
 const style = { color: '#d32f2f', width: 2, opacity: 1 };
@@ -66,7 +67,11 @@ describe('annotation model', () => {
   it('computes bounds and translates every kind', () => {
     expect(boundsOf(ink('a'))).toEqual([9, 19, 31, 41]);
     const moved = translate(ink('a'), 5, -5, 9);
-    expect(moved.points[0]).toEqual([15, 15, 0.5]);
+    // A moved stroke is written in the packed form: pressure kept to 1/255.
+    expect(moved.points).toBeInstanceOf(Uint8Array);
+    expect(inkPoints(moved.points)[0]).toEqual([15, 15, 128 / 255]);
+    expect(boundsOf(moved)).toEqual([14, 14, 36, 36]);
+    expect(inkPoints(translate(moved, -5, 5, 10).points)[1]).toEqual([30, 40, 179 / 255]);
     expect(moved.updatedAt).toBe(9);
     const n = translate(note('n'), 1, 2, 9);
     expect(n.at).toEqual([101, 702]);

@@ -4,6 +4,7 @@
 // Web Annotation consumer can place them; replies are annotations whose target is the note.
 import type { Annotation, NoteReply } from '../../../shared/annotations/model';
 import { NOTE_ICON_SIZE, boundsOf } from '../../../shared/annotations/model';
+import { inkPoints } from '../../../shared/annotations/ink-points';
 import type { AnnotationLayerContent } from './export-pdf';
 
 export interface JsonLdContext {
@@ -21,7 +22,9 @@ function svgFor(a: Annotation): string {
   const s = `stroke="${a.style.color}" stroke-width="${fmt(a.style.width)}" fill="none"`;
   switch (a.kind) {
     case 'ink':
-      return `<svg xmlns="http://www.w3.org/2000/svg"><polyline ${s} points="${a.points.map(([x, y]) => `${fmt(x)},${fmt(y)}`).join(' ')}"/></svg>`;
+      return `<svg xmlns="http://www.w3.org/2000/svg"><polyline ${s} points="${inkPoints(a.points)
+        .map(([x, y]) => `${fmt(x)},${fmt(y)}`)
+        .join(' ')}"/></svg>`;
     case 'highlight':
       return `<svg xmlns="http://www.w3.org/2000/svg">${a.quads
         .map(

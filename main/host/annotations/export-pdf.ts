@@ -7,6 +7,7 @@ import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib
 import type { PDFDict, PDFPage, PDFRef } from 'pdf-lib';
 import type { Annotation, NoteReply } from '../../../shared/annotations/model';
 import { NOTE_ICON_SIZE, boundsOf } from '../../../shared/annotations/model';
+import { inkPoints } from '../../../shared/annotations/ink-points';
 
 export interface AnnotationLayerContent {
   annotations: Annotation[];
@@ -123,9 +124,11 @@ function addAnnotation(pdf: PDFDocument, page: PDFPage, a: Annotation, replies: 
   switch (a.kind) {
     case 'ink': {
       dict = common(pdf, a, 'Ink', rect, '');
-      const flat = a.points.flatMap(([x, y]) => [x, y]);
+      // Either stored form (ink-points.ts); the packed one is decoded here, once per stroke.
+      const points = inkPoints(a.points);
+      const flat = points.flatMap(([x, y]) => [x, y]);
       dict.set(PDFName.of('InkList'), ctx.obj([flat]));
-      const [first, ...rest] = a.points;
+      const [first, ...rest] = points;
       let path = `${num(first![0])} ${num(first![1])} m\n`;
       for (const [x, y] of rest) path += `${num(x)} ${num(y)} l\n`;
       if (rest.length === 0) path += `${num(first![0])} ${num(first![1])} l\n`;

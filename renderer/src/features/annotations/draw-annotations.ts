@@ -3,38 +3,44 @@
 // rather than one DOM/SVG node per stroke keeps a page with thousands of strokes cheap.
 import type { Annotation, InkAnnotation } from '../../../../shared/annotations/model';
 import { NOTE_ICON_SIZE, boundsOf } from '../../../../shared/annotations/model';
+import { MAX_INK_POINTS, flatInk } from '../../../../shared/annotations/ink-points';
 
 export type Transform = [number, number, number, number, number, number];
 
+/** Reused for every stroke drawn (the largest stroke's size): drawing allocates nothing per stroke. */
+const scratch = new Float64Array(MAX_INK_POINTS * 3);
+
 function drawInk(ctx: CanvasRenderingContext2D, a: Pick<InkAnnotation, 'points' | 'style'>) {
-  const pts = a.points;
+  // x0 y0 p0 x1 y1 p1 …, decoded from either stored form (packed strokes only now, when drawn).
+  const f = flatInk(a.points, scratch);
+  const n = f.length / 3;
+  if (n === 0) return;
   ctx.strokeStyle = a.style.color;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  if (pts.length === 1) {
+  if (n === 1) {
     ctx.fillStyle = a.style.color;
     ctx.beginPath();
-    ctx.arc(pts[0]![0], pts[0]![1], a.style.width / 2, 0, Math.PI * 2);
+    ctx.arc(f[0]!, f[1]!, a.style.width / 2, 0, Math.PI * 2);
     ctx.fill();
     return;
   }
   // Pressure changes the width per segment; uniform strokes go in one path (much faster).
-  const uniform = pts.every((p) => p[2] === pts[0]![2]);
+  let uniform = true;
+  for (let i = 5; i < f.length && uniform; i += 3) uniform = f[i] === f[2];
   if (uniform) {
-    ctx.lineWidth = a.style.width * (0.5 + pts[0]![2]);
+    ctx.lineWidth = a.style.width * (0.5 + f[2]!);
     ctx.beginPath();
-    ctx.moveTo(pts[0]![0], pts[0]![1]);
-    for (let i = 1; i < pts.length; i++) ctx.lineTo(pts[i]![0], pts[i]![1]);
+    ctx.moveTo(f[0]!, f[1]!);
+    for (let i = 3; i < f.length; i += 3) ctx.lineTo(f[i]!, f[i + 1]!);
     ctx.stroke();
     return;
   }
-  for (let i = 1; i < pts.length; i++) {
-    const p = pts[i - 1]!;
-    const q = pts[i]!;
-    ctx.lineWidth = a.style.width * (0.5 + (p[2] + q[2]) / 2);
+  for (let i = 3; i < f.length; i += 3) {
+    ctx.lineWidth = a.style.width * (0.5 + (f[i - 1]! + f[i + 2]!) / 2);
     ctx.beginPath();
-    ctx.moveTo(p[0], p[1]);
-    ctx.lineTo(q[0], q[1]);
+    ctx.moveTo(f[i - 3]!, f[i - 2]!);
+    ctx.lineTo(f[i]!, f[i + 1]!);
     ctx.stroke();
   }
 }

@@ -1,6 +1,7 @@
 // Which annotation is under a point (PDF user space), for the eraser and the select tool.
 import type { Annotation } from '../../../../shared/annotations/model';
 import { boundsOf } from '../../../../shared/annotations/model';
+import { flatInk } from '../../../../shared/annotations/ink-points';
 import { distanceToSegment } from './ink-input';
 
 export function hits(a: Annotation, x: number, y: number, tolerance: number): boolean {
@@ -9,13 +10,10 @@ export function hits(a: Annotation, x: number, y: number, tolerance: number): bo
     return false;
   if (a.kind === 'ink') {
     const reach = tolerance + a.style.width / 2;
-    const pts = a.points;
-    if (pts.length === 1) return Math.hypot(x - pts[0]![0], y - pts[0]![1]) <= reach;
-    for (let i = 1; i < pts.length; i++) {
-      const p = pts[i - 1]!;
-      const q = pts[i]!;
-      if (distanceToSegment(x, y, p[0], p[1], q[0], q[1]) <= reach) return true;
-    }
+    const f = flatInk(a.points);
+    if (f.length === 3) return Math.hypot(x - f[0]!, y - f[1]!) <= reach;
+    for (let i = 3; i < f.length; i += 3)
+      if (distanceToSegment(x, y, f[i - 3]!, f[i - 2]!, f[i]!, f[i + 1]!) <= reach) return true;
     return false;
   }
   if (a.kind === 'shape' && a.shape === 'arrow')

@@ -11,6 +11,7 @@ import type {
   Quad,
 } from '../../../../shared/annotations/model';
 import { translate } from '../../../../shared/annotations/model';
+import { packInk } from '../../../../shared/annotations/ink-points';
 import {
   addReply,
   deleteAnnotation,
@@ -101,7 +102,8 @@ export function useAnnotationSession(documentId: string, documentVersion: string
       };
       const a: Annotation =
         n.kind === 'ink'
-          ? { ...base, kind: 'ink', points: n.points }
+          ? // The packed form (ink-points.ts): what every writer of this version stores.
+            { ...base, kind: 'ink', points: packInk(n.points) }
           : n.kind === 'note'
             ? { ...base, kind: 'note', at: n.at, text: extra.text ?? '' }
             : { ...base, kind: 'shape', shape: n.shape, from: n.from, to: n.to };
