@@ -3,7 +3,8 @@
 // a reader never sees half a stroke and concurrent edits of one annotation resolve last-writer-wins
 // while different annotations never conflict. Replies sit in their own map so two people replying
 // at once both keep their reply. Readers validate every value: a doc may hold anything a client
-// sent, and one bad entry must not break the viewer or the export.
+// sent, and one bad entry must not break the viewer or the export. An ink stroke's points are
+// either a JSON list or one packed binary value (ink-points.ts); readers take both, writers pack.
 import type * as Y from 'yjs';
 import { Annotation, NoteReply } from './model';
 
