@@ -2,7 +2,9 @@
 // endpoint (api.md "Sync"). Handles are shared: two components opening the same doc with the same
 // token get one Y.Doc and one connection, released when the last one calls destroy().
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { WebsocketProvider, messageSync } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { hostOrigin, reportAuthLost } from '../api/client';
 
@@ -35,6 +37,8 @@ interface Entry {
   doc: Y.Doc;
   provider: WebsocketProvider;
   persistence: IndexeddbPersistence | null;
+  /** Writes host updates still waiting for an idle moment (before the persistence closes). */
+  storeHostUpdates: () => void;
   refs: number;
   phase: SyncPhase;
   listeners: Set<() => void>;
@@ -51,6 +55,100 @@ function keyOf(docName: string, token: string): string {
   return `${token}\u0000${docName}`;
 }
 
+/**
+ * A doc update from the host at least this large (the first sync of a paper with thousands of
+ * strokes) is applied without the doc's 'update' listeners; smaller ones go the usual way.
+ */
+const LARGE_UPDATE_BYTES = 64 * 1024;
+/** How long stored copies of large host updates wait for a quiet moment (main thread only). */
+const STORE_IDLE_TIMEOUT_MS = 5000;
+
+/** The worker writing large updates to IndexedDB, made on first use; null where none can run. */
+let offlineWorker: Worker | null | undefined;
+function offlineStoreWorker(): Worker | null {
+  if (offlineWorker === undefined) {
+    try {
+      offlineWorker =
+        typeof Worker === 'function'
+          ? new Worker(new URL('./offline-store-worker.ts', import.meta.url), { type: 'module' })
+          : null;
+    } catch {
+      offlineWorker = null;
+    }
+  }
+  return offlineWorker;
+}
+
+/**
+ * Applies large updates from the host without re-encoding them, and stores them in IndexedDB
+ * later. Why: Yjs encodes every transaction again for its 'update' listeners, and both listeners
+ * here gain nothing from that for what the host sent: the provider's only sends updates that did
+ * not come from the host, and the offline copy can store the host's bytes as received (an update
+ * stored twice, or with parts the doc already has, applies the same). For a paper's first sync
+ * the encoding alone is a few hundred milliseconds of main thread, and the IndexedDB write of
+ * megabytes in the same task more; this way the sync's task is just the apply, and the copy is
+ * written by a worker (offline-store-worker.ts; or, without one, once the page is idle). A copy
+ * not yet written when the tab closes is fetched from the host again next time; one's own edits
+ * are stored at once as before (they are not host updates).
+ */
+function applyHostUpdatesQuietly(
+  doc: Y.Doc,
+  provider: WebsocketProvider,
+  persistence: IndexeddbPersistence | null,
+): () => void {
+  const handleSync = provider.messageHandlers[messageSync];
+  if (!handleSync) return () => {};
+  const toStore: Uint8Array[] = [];
+  /** Writes the bytes in the worker; false when there is none (the caller stores them here). */
+  const storeInWorker = (update: Uint8Array): boolean => {
+    const worker = persistence?.db ? offlineStoreWorker() : null;
+    if (!worker || !persistence) return false;
+    // A copy of just the update (it is a view of the whole socket message), handed over.
+    const own = update.slice();
+    worker.postMessage({ db: persistence.name, update: own }, [own.buffer]);
+    // y-indexeddb counts its records to know when to fold them into one.
+    persistence._dbsize++;
+    return true;
+  };
+  const store = () => {
+    const updates = toStore.splice(0);
+    // Through y-indexeddb's own listener, with the provider as origin as it would have been.
+    if (updates.length > 0 && persistence)
+      persistence._storeUpdate(
+        updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+        provider,
+      );
+  };
+  provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
+    const peek = decoding.clone(decoder);
+    const step = decoding.readVarUint(peek);
+    const update =
+      step === messageYjsSyncStep2 || step === messageYjsUpdate
+        ? decoding.readVarUint8Array(peek)
+        : null;
+    if (!update || update.length < LARGE_UPDATE_BYTES) {
+      handleSync(encoder, decoder, p, emitSynced, messageType);
+      return;
+    }
+    doc.off('update', provider._updateHandler);
+    if (persistence) doc.off('update', persistence._storeUpdate);
+    try {
+      handleSync(encoder, decoder, p, emitSynced, messageType);
+    } finally {
+      doc.on('update', provider._updateHandler);
+      if (persistence) doc.on('update', persistence._storeUpdate);
+    }
+    if (!persistence || storeInWorker(update)) return;
+    // The received bytes are a view of the socket's message: kept as they are, not copied.
+    toStore.push(update);
+    if (toStore.length > 1) return;
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(store, { timeout: STORE_IDLE_TIMEOUT_MS });
+    else setTimeout(store, 0);
+  };
+  return store;
+}
+
 function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
   const doc = new Y.Doc();
   const persistence =
@@ -63,11 +161,13 @@ function createEntry(docName: string, opts: OpenSyncDocOptions): Entry {
     // host, so one person's private notes could reach another person's tab on a shared tablet.
     disableBc: true,
   });
+  const storeHostUpdates = applyHostUpdatesQuietly(doc, provider, persistence);
   const entry: Entry = {
     view: { doc, provider },
     doc,
     provider,
     persistence,
+    storeHostUpdates,
     refs: 0,
     phase: 'connecting',
     listeners: new Set(),
@@ -122,6 +222,7 @@ export function openSyncDoc(docName: string, opts: OpenSyncDocOptions): SyncDocH
         if (e.refs > 0) return;
         open.delete(key);
         e.provider.destroy();
+        e.storeHostUpdates();
         void e.persistence?.destroy();
         e.doc.destroy();
       }, 1000);
