@@ -2,6 +2,12 @@
 // context (their own tablet): shared strokes reach the other delegate, private notes never do,
 // follow mode moves the follower's page, and strokes drawn offline merge after reconnecting.
 import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { isValidInk } from '../../shared/annotations/ink-check';
+import { inkPoints, packInk } from '../../shared/annotations/ink-points';
+import { annotationsMap } from '../../shared/annotations/ydoc';
 import { expect, test } from './fixtures';
 import type { TestHost } from '../helpers/host';
 
@@ -81,6 +87,42 @@ test("two delegates draw on the same page and see each other's strokes", async (
   await expect(b.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '1');
   await a.getByTestId('annot-redo').click();
   await expect(b.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '2');
+
+  // What the host stored is the packed form of the points (shared/annotations/ink-points.ts), as
+  // a stock y-websocket client reads it, and the host's Web Annotation export decodes it.
+  const token = await host.login('dai-bieu-1', 'demo');
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${host.url.replace(/^http/, 'ws')}/sync`,
+    `annotations/${paper.id}`,
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  try {
+    await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+    const strokes = [...annotationsMap(doc).values()].filter(isValidInk);
+    expect(strokes).toHaveLength(2);
+    for (const s of strokes) {
+      expect(s.points).toBeInstanceOf(Uint8Array);
+      expect(inkPoints(s.points).length).toBeGreaterThan(2);
+    }
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+  const exported = (await (
+    await host.api('GET', `/documents/${paper.id}/annotations.jsonld`, { token })
+  ).json()) as { items: Array<{ target: { selector?: { refinedBy?: { value: string } } } }> };
+  const polylines = exported.items.filter((i) =>
+    /<polyline [^>]*points="[\d.,-]+( [\d.,-]+){2,}"/.test(
+      i.target.selector?.refinedBy?.value ?? '',
+    ),
+  );
+  expect(polylines).toHaveLength(2);
 });
 
 test('a private note is never visible to the other delegate', async ({ host, loginAs }) => {
@@ -172,4 +214,98 @@ test('strokes drawn offline are kept and merge after reconnecting', async ({ hos
   await expect(a.page.getByTestId('annot-offline')).toHaveCount(0);
   await expect(b.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '3');
   await expect(a.page.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '3');
+});
+
+test("a large shared layer from the host is kept in the tablet's offline copy", async ({
+  host,
+  loginAs,
+}) => {
+  const { meetingId, paper } = await demoPaper(host);
+  // 600 pen strokes (packed, ~190 KB): the host's first sync is a large update, which the viewer
+  // applies without re-encoding and stores through the offline-store worker.
+  const token = await host.login('dai-bieu-2', 'demo');
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${host.url.replace(/^http/, 'ws')}/sync`,
+    `annotations/${paper.id}`,
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  try {
+    await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+    doc.transact(() => {
+      for (let i = 0; i < 600; i++)
+        annotationsMap(doc).set(`s${i}`, {
+          id: `s${i}`,
+          kind: 'ink',
+          author: 'seed',
+          authorName: 'Đại biểu',
+          createdAt: 1_700_000_000_000 + i,
+          updatedAt: 1_700_000_000_000 + i,
+          documentVersion: '',
+          page: 1,
+          style: { color: '#1565c0', width: 1.5, opacity: 1 },
+          points: packInk(
+            Array.from({ length: 24 }, (_, k): [number, number, number] => [
+              40 + (i % 20) * 25 + k * 0.7,
+              80 + Math.floor(i / 20) * 22 + Math.sin(k) * 4,
+              (k % 7) / 7,
+            ]),
+          ),
+        });
+    });
+    // Wait until the host has it all: a second client sees every stroke.
+    const check = new Y.Doc();
+    const watcher = new WebsocketProvider(
+      `${host.url.replace(/^http/, 'ws')}/sync`,
+      `annotations/${paper.id}`,
+      check,
+      {
+        params: { token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    );
+    await expect.poll(() => annotationsMap(check).size).toBe(600);
+    watcher.destroy();
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+
+  const a = await loginAs('dai-bieu-1');
+  await openPaper(a.page, host, meetingId, paper.id);
+  await expect(a.page.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '600');
+  // The offline copy (y-indexeddb's records, written off the main thread) holds the whole layer:
+  // read back and applied to a fresh doc, as y-indexeddb does when the paper opens offline.
+  const stored = () =>
+    a.page.evaluate(async (suffix) => {
+      const db = (await indexedDB.databases()).find((d) => d.name?.endsWith(suffix));
+      if (!db?.name) return [];
+      const conn = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(db.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const all = await new Promise<Uint8Array[]>((resolve, reject) => {
+          const req = conn.transaction('updates').objectStore('updates').getAll();
+          req.onsuccess = () => resolve(req.result as Uint8Array[]);
+          req.onerror = () => reject(req.error);
+        });
+        return all.map((u) => Array.from(u));
+      } finally {
+        conn.close();
+      }
+    }, `:annotations/${paper.id}`);
+  const strokesIn = (updates: number[][]) => {
+    const copy = new Y.Doc();
+    for (const u of updates) Y.applyUpdate(copy, Uint8Array.from(u));
+    return [...annotationsMap(copy).values()].filter(isValidInk).length;
+  };
+  await expect.poll(async () => strokesIn(await stored())).toBe(600);
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Annotation } from '../../shared/annotations/model';
 import { addReply, putAnnotation, readAnnotations } from '../../shared/annotations/ydoc';
+import { packInk } from '../../shared/annotations/ink-points';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { connect, until } from './sync-helpers';
@@ -66,13 +67,14 @@ beforeAll(async () => {
   await Promise.all([shared.synced, mine.synced]);
   const items: Annotation[] = [
     {
+      // The packed form (what the viewer writes); far-1 below keeps the older JSON form.
       ...base('ink-1', u1),
       kind: 'ink',
-      points: [
+      points: packInk([
         [100, 700, 0.5],
         [200, 650, 0.6],
         [300, 700, 0.5],
-      ],
+      ]),
     },
     {
       ...base('hl-1', u1),
@@ -172,6 +174,9 @@ describe('GET /documents/:d/annotated.pdf', () => {
     expect(bySubtype('Popup').length).toBeGreaterThanOrEqual(2);
     const ink = bySubtype('Ink')[0]!;
     expect(Array.from(ink.color as Uint8ClampedArray)).toEqual([255, 0, 0]);
+    // Decoded from the packed form: the stroke's three points, as stored.
+    const [line] = ink.inkLists as Float32Array[];
+    expect(Array.from(line!)).toEqual([100, 700, 200, 650, 300, 700]);
   });
 
   it('is a valid PDF for poppler, whose renderer draws the ink stroke', () => {
@@ -281,6 +286,10 @@ describe('GET /documents/:d/annotations.jsonld', () => {
     expect(selector.refinedBy.type).toBe('SvgSelector');
     const reply = body.items.find((i) => i.motivation === 'replying')!;
     expect(reply.target).toBe(note.id);
+    // The packed stroke's points, decoded exactly (hundredths of a point).
+    const ink = body.items.find((i) => String(i.id).endsWith('#annotation-ink-1'))!;
+    const svg = (ink.target as { selector: { refinedBy: { value: string } } }).selector.refinedBy;
+    expect(svg.value).toContain('points="100,700 200,650 300,700"');
     const other = (await (
       await host.api('GET', `/documents/${paper.id}/annotations.jsonld`, { token: t2 })
     ).json()) as { total: number };

@@ -8,6 +8,7 @@ import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
 import { connect, createWorld, installPapers, storedState, until } from './sync-helpers';
 import type { Client, World } from './sync-helpers';
+import { packInk } from '../../shared/annotations/ink-points';
 
 const SEED = 20261125;
 const PEERS = 5;
@@ -111,11 +112,13 @@ afterAll(async () => {
 });
 
 function randomAnnotation(rand: () => number, id: string, author: string) {
-  const points = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => [
+  const list = Array.from({ length: 1 + Math.floor(rand() * 12) }, (): [number, number, number] => [
     Math.round(rand() * 595),
     Math.round(rand() * 842),
     0.5,
   ]);
+  // Both stored forms of ink points: the JSON list and the packed binary value.
+  const points = rand() < 0.5 ? list : packInk(list);
   return {
     id,
     kind: 'ink',
