@@ -346,3 +346,39 @@ describe('confidential papers', () => {
     expect(refused.body).not.toContain('nhân sự');
   });
 });
+
+describe('pictures of papers imported without them', () => {
+  it('are drawn when first asked for: preview and thumbnail, once', async () => {
+    // The demo seed and archive packages import papers without parsing them again.
+    const token = t('secretary');
+    const bytes = await generatePaper({ title: 'Tờ trình', pages: [['Nội dung tờ trình.']] });
+    const { importPaper } = await import('../../main/host/documents/import-paper');
+    const { Readable } = await import('node:stream');
+    const doc = await importPaper(host.services, {
+      meetingId: w.meetingId,
+      userId: w.users.secretary!,
+      body: Readable.from([Buffer.from(bytes)]),
+      filename: 'to-trinh.pdf',
+      trusted: { pages: 1, title: 'Tờ trình', text: ['Nội dung tờ trình.'] },
+    });
+    expect(host.services.documents.repo.preview(doc.id)).toBeNull();
+    expect(host.services.documents.repo.get(doc.id)?.hasThumbnail).toBe(false);
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => host.api('GET', `/documents/${doc.id}/preview`, { token })),
+    );
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    expect(a!.headers.get('x-page-size')).toMatch(/^595\.\d+ 841\.\d+$/);
+    expect(
+      Buffer.from(await a!.arrayBuffer())
+        .subarray(8, 12)
+        .toString('latin1'),
+    ).toBe('WEBP');
+    expect(host.services.documents.repo.get(doc.id)?.hasThumbnail).toBe(true);
+    // The page texts it was imported with are kept (the pictures-only parse reads no text).
+    const text = await json<Array<{ page: number; text: string }>>(
+      await host.api('GET', `/documents/${doc.id}/text`, { token }),
+      200,
+    );
+    expect(text).toEqual([{ page: 1, text: 'Nội dung tờ trình.' }]);
+  });
+});

@@ -125,6 +125,9 @@ export function createDocumentsRepo(db: Database) {
     setConfidential: db.prepare('UPDATE documents SET confidential = ? WHERE lineage_id = ?'),
     setTitle: db.prepare('UPDATE documents SET title = ? WHERE lineage_id = ?'),
     setAgendaItem: db.prepare('UPDATE documents SET agenda_item_id = ? WHERE lineage_id = ?'),
+    setThumbnailIfMissing: db.prepare(
+      'UPDATE documents SET thumbnail = ? WHERE id = ? AND thumbnail IS NULL',
+    ),
     thumbnail: db.prepare<[string], { thumbnail: Buffer | null }>(
       'SELECT thumbnail FROM documents WHERE id = ?',
     ),
@@ -198,6 +201,17 @@ export function createDocumentsRepo(db: Database) {
     },
     setAgendaItem(lineageId: string, agendaItemId: string | null): void {
       q.setAgendaItem.run(agendaItemId, lineageId);
+    },
+    /** Pictures drawn after the import (see documents-service): the thumbnail only if missing. */
+    setPictures(id: string, thumbnail: Uint8Array | null, preview: PagePreview): void {
+      if (thumbnail) q.setThumbnailIfMissing.run(Buffer.from(thumbnail), id);
+      q.setPreview.run(
+        id,
+        Buffer.from(preview.image),
+        preview.contentType,
+        preview.pageWidth,
+        preview.pageHeight,
+      );
     },
     thumbnail(id: string): Buffer | null {
       return q.thumbnail.get(id)?.thumbnail ?? null;

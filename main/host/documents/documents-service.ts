@@ -9,6 +9,7 @@ import type { createScopeResolvers } from '../api/scopes';
 import type { LiveMeetings } from '../live/live-meetings';
 import { createContentStore } from './content-store';
 import { createDocumentsRepo } from './documents-repo';
+import type { DocumentRecord } from './documents-repo';
 import { createPaperAccess } from './paper-access';
 import { createPdfParser } from './pdf-parser';
 import type { ParserOptions } from './pdf-parser';
@@ -21,11 +22,35 @@ export function createDocuments(
 ) {
   const repo = createDocumentsRepo(db);
   const access = createPaperAccess(repo, meetings, createUsersRepo(db));
+  const store = createContentStore(config.dataDir);
+  const pdfParser = createPdfParser(parser, config.spawnParserChild ?? undefined);
+  // Papers imported without pictures (the demo seed, archive packages, papers from before
+  // previews existed) get them when first asked for: one parse of the stored file, shared by
+  // everyone asking meanwhile, not retried in this run after a failure.
+  const drawing = new Map<string, Promise<void>>();
+  const undrawable = new Set<string>();
+  async function ensurePictures(doc: DocumentRecord): Promise<void> {
+    if (doc.encrypted || undrawable.has(doc.id) || repo.preview(doc.id)) return;
+    let job = drawing.get(doc.id);
+    if (!job) {
+      job = pdfParser
+        .parse(store.pathOf(doc.sha256), { picturesOnly: true })
+        .then((out) => {
+          if (out.ok && !out.encrypted && out.preview)
+            repo.setPictures(doc.id, out.thumbnail, out.preview);
+          else undrawable.add(doc.id);
+        })
+        .finally(() => drawing.delete(doc.id));
+      drawing.set(doc.id, job);
+    }
+    await job;
+  }
   return {
     repo,
     access,
-    store: createContentStore(config.dataDir),
-    parser: createPdfParser(parser, config.spawnParserChild ?? undefined),
+    store,
+    parser: pdfParser,
+    ensurePictures,
     /**
      * Document routes are scoped by `:d` (the paper leads to its meeting). The live meeting doc
      * gets `papersRevision`: a fingerprint that changes whenever a paper is added, replaced,

@@ -59,7 +59,7 @@ async function parse(req: ParseRequest): Promise<ParseResult> {
     const title = rawTitle.replace(/\s+/g, ' ').trim().slice(0, 500) || null;
 
     const text: string[] = [];
-    for (let n = 1; n <= pages; n++) {
+    for (let n = 1; n <= (req.picturesOnly ? 0 : pages); n++) {
       // A page that fails to parse keeps an empty text: the rest of the paper is still readable.
       try {
         const page = await doc.getPage(n);

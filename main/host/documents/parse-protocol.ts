@@ -9,6 +9,8 @@ export interface ParseRequest {
   thumbnailWidth: number;
   /** Width of the first-page preview (shown while the viewer starts) in pixels; 0 for none. */
   previewWidth: number;
+  /** Only the pictures (a stored paper imported without them): the page texts come back empty. */
+  picturesOnly?: boolean;
 }
 
 /** Page 1 drawn at screen size, and the page's size in PDF points as displayed. */

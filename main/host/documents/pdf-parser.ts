@@ -32,7 +32,7 @@ export const defaultParserOptions: ParserOptions = {
   thumbnailWidth: 240,
   // Fit-width on a landscape tablet or a laptop; a little soft on a high-density screen for the
   // second or so until pdf.js has drawn the page.
-  previewWidth: 1400,
+  previewWidth: 1200,
 };
 
 export type ParseOutcome =
@@ -107,7 +107,7 @@ export function createPdfParser(
     waiting.shift()?.();
   }
 
-  async function parse(file: string): Promise<ParseOutcome> {
+  async function parse(file: string, only?: { picturesOnly: true }): Promise<ParseOutcome> {
     while (running >= opts.concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
     running++;
     const w = idle.pop() ?? spawn();
@@ -138,6 +138,7 @@ export function createPdfParser(
         file,
         thumbnailWidth: opts.thumbnailWidth,
         previewWidth: opts.previewWidth,
+        ...only,
       };
       w.child.send(request, (err) => {
         w.pending?.({ ok: false, reason: 'crashed', detail: err.message });

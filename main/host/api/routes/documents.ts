@@ -184,8 +184,9 @@ export const getDocumentThumbnail: Handler<C['getDocumentThumbnail']> = (ctx, s)
   };
 };
 
-export const getDocumentPreview: Handler<C['getDocumentPreview']> = (ctx, s) => {
+export const getDocumentPreview: Handler<C['getDocumentPreview']> = async (ctx, s) => {
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
+  await s.documents.ensurePictures(doc);
   const preview = s.documents.repo.preview(doc.id);
   if (!preview) throw notFound('preview');
   return {
