@@ -72,12 +72,14 @@ export async function generatePaper(spec: PaperSpec): Promise<Uint8Array> {
   // ccmp off: Noto's glyph composition turns 'ụ' into 'u' + a combining dot, and pdf-lib then maps
   // the plain 'u' glyph back to 'ụ' in ToUnicode, which breaks text search and copy. Every
   // Vietnamese letter has its own precomposed glyph, so nothing is lost.
+  // Whole fonts, not subsets (as for the minutes): pdf-lib's fontkit writes subsets whose glyph
+  // offsets drift, so most letters drew blank in every viewer while the text layer read fine.
   const regular = await pdf.embedFont(unicodeFont('regular'), {
-    subset: true,
+    subset: false,
     features: { ccmp: false },
   });
   const bold = await pdf.embedFont(unicodeFont('bold'), {
-    subset: true,
+    subset: false,
     features: { ccmp: false },
   });
   pdf.setTitle(spec.title, { showInWindowTitleBar: true });
