@@ -3,6 +3,8 @@
 // (script parse/eval, rendering) and the viewer's User Timing marks, all relative to navigation
 // start. Not a benchmark (one run, no comparison): run it to see what to fix.
 //   npx tsx bench/viewer-open-profile.ts [renderer dir] [runs]
+// PROFILE_FLIPS=0 skips the page flips; PROFILE_WINDOW=<mark>,<mark> adds the functions that ran
+// between two User Timing marks (build with --minify false for readable names).
 // Needs `npm run build:renderer` first (or a renderer built elsewhere, given as the first argument).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +87,74 @@ function printProfile(profile: CpuProfile): void {
     console.log(`    ${v.toFixed(0).padStart(6)}  ${k.slice(0, 100)}`);
 }
 
+const BUCKET_MS = 50;
+
+/**
+ * What the main thread ran in each 50 ms after navigation start (the busiest functions), for the
+ * gaps the long-task list does not explain. Aligned by wall clock: a few ms off.
+ */
+function printTimeline(profile: CpuProfile, navOffsetMs: number): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const buckets = new Map<number, Map<string, number>>();
+  let t = 0;
+  profile.samples.forEach((id, i) => {
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    const node = byId.get(id);
+    const at = t - navOffsetMs;
+    if (!node || at < 0) return;
+    const fn = node.callFrame.functionName || '(anonymous)';
+    if (fn === '(idle)') return;
+    const url = node.callFrame.url.replace(/^https?:\/\/[^/]+\/(assets\/)?/, '');
+    const key = url ? `${fn} ${url}` : fn;
+    const b = Math.floor(at / BUCKET_MS);
+    const m = buckets.get(b) ?? new Map<string, number>();
+    m.set(key, (m.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    buckets.set(b, m);
+  });
+  console.log(`  busy main thread per ${BUCKET_MS} ms (ms busy: top functions):`);
+  for (const [b, m] of [...buckets].sort((x, y) => x[0] - y[0])) {
+    const busy = [...m.values()].reduce((a, v) => a + v, 0);
+    const top = [...m].sort((x, y) => y[1] - x[1]).slice(0, 3);
+    console.log(
+      `    ${String(b * BUCKET_MS).padStart(5)}  ${busy.toFixed(0).padStart(3)}  ${top.map(([k, v]) => `${k.slice(0, 50)} ${v.toFixed(0)}`).join(' | ')}`,
+    );
+  }
+}
+
+/** Self and inclusive time by function between two moments (ms after navigation start). */
+function windowTop(profile: CpuProfile, off: number, from: number, to: number): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  let t = 0;
+  profile.samples.forEach((id, i) => {
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    const at = t - off;
+    if (at < from || at > to) return;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const name = (nid: number) => {
+      const n = byId.get(nid)!;
+      return `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}`;
+    };
+    self.set(name(id), (self.get(name(id)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(cur);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  });
+  console.log(`  window ${from.toFixed(0)}..${to.toFixed(0)} self:`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`    ${v.toFixed(0).padStart(5)} ${k}`);
+  console.log('  inclusive:');
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45))
+    console.log(`    ${v.toFixed(0).padStart(5)} ${k}`);
+}
+
 const FLIPS = Number(process.env.PROFILE_FLIPS ?? 30);
 
 /** Flips FLIPS pages with the CPU profiler on; prints flip times and the main thread's work. */
@@ -157,6 +227,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
         await cdp.send('Profiler.start');
+        const profileStart = Date.now();
         await page.goto(`${host.url}/meetings/${meetingId}/documents/${id}`);
         await page
           .locator('.pdf-page[data-page-number="1"][data-painted="true"]')
@@ -170,6 +241,15 @@ async function main(): Promise<void> {
             `${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${e.type.padEnd(10)} ${e.name.slice(0, 90)}`,
           );
         printProfile(profile);
+        const timeOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+        printTimeline(profile, timeOrigin - profileStart);
+        // PROFILE_WINDOW="<mark>,<mark>": what ran between two of the page's marks.
+        const [from, to] = (process.env.PROFILE_WINDOW ?? '').split(',');
+        const at = (name: string | undefined) => entries.find((e) => e.name === name)?.start;
+        const w0 = at(from);
+        const w1 = at(to);
+        if (w0 !== undefined && w1 !== undefined)
+          windowTop(profile, timeOrigin - profileStart, w0, w1);
         if (FLIPS > 0) await profileFlips(page, cdp);
         await context.close();
       }

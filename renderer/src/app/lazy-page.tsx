@@ -24,17 +24,28 @@ export function lazyPage(load: () => Promise<ComponentType>): {
   preload: () => Promise<unknown>;
 } {
   let loading: Promise<ComponentType> | null = null;
+  // Once here, the page renders directly. Through lazy() it would suspend on its first render
+  // even when its code is already loaded (preloaded while the session was checked), and React
+  // holds back content that follows a fallback by up to 300 ms.
+  let loaded: ComponentType | null = null;
   const preload = () => {
-    loading ??= load().catch((err: unknown) => {
-      // Offline before it was ever loaded: the next attempt asks again.
-      loading = null;
-      throw err;
-    });
+    loading ??= load().then(
+      (C) => (loaded = C),
+      (err: unknown) => {
+        // Offline before it was ever loaded: the next attempt asks again.
+        loading = null;
+        throw err;
+      },
+    );
     return loading;
   };
   loaders.push(preload);
   const Lazy = lazy(() => preload().then((C) => ({ default: C })));
   function Page() {
+    if (loaded) {
+      const Loaded = loaded;
+      return <Loaded />;
+    }
     return (
       <Suspense fallback={<Loading />}>
         <Lazy />
@@ -42,6 +53,11 @@ export function lazyPage(load: () => Promise<ComponentType>): {
     );
   }
   return { Page, preload };
+}
+
+/** Code a lazy page loads on its own once it runs (pdf.js for the viewer): prefetched the same way. */
+export function prefetchAlso(load: () => Promise<unknown>): void {
+  loaders.push(load);
 }
 
 let prefetching = false;

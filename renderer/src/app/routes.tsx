@@ -13,6 +13,8 @@ import { ChairConsolePage } from '../features/voting/ChairConsolePage';
 import { RoomDisplayPage } from '../features/voting/RoomDisplayPage';
 import '../features/voting/register';
 import { startEarlyOpen, startPdfWorker } from '../features/viewer/early-open';
+import { openEarlyDocument } from '../features/viewer/early-document';
+import { loadPdfjs } from '../features/viewer/pdfjs-loader';
 import { SearchPage } from '../features/search/SearchPage';
 import { ArchivePage } from '../features/search/ArchivePage';
 import '../features/search/register';
@@ -24,20 +26,18 @@ import '../features/pairing/register';
 
 import { PapersManagerPage } from '../features/papers/PapersManagerPage';
 import '../features/papers/register';
-import { lazyPage, prefetchPages } from './lazy-page';
+import { lazyPage, prefetchAlso, prefetchPages } from './lazy-page';
 
-// pdf.js and the viewer; loading them also starts pdf.js's worker, and opens the paper whose
-// download started early (see early-open.ts).
+// The viewer. Loading it also starts pdf.js's worker and, opened on a paper's address, opens the
+// paper whose download started early (see early-open.ts); pdf.js's own code loads beside the
+// viewer's, not before it (see pdfjs-loader.ts).
 const viewer = lazyPage(() => {
   void startPdfWorker();
-  return Promise.all([
-    import('../features/viewer/ViewerPage'),
-    import('../features/viewer/early-document'),
-  ]).then(([page, early]) => {
-    early.openEarlyDocument();
-    return page.ViewerPage;
-  });
+  openEarlyDocument();
+  return import('../features/viewer/ViewerPage').then((page) => page.ViewerPage);
 });
+// Offline, a paper opens only if pdf.js's code was loaded while online.
+prefetchAlso(loadPdfjs);
 // The minutes editor (rich text) and signing on the device (PKCS#12, CMS).
 const minutes = lazyPage(() =>
   import('../features/minutes/MinutesPage').then((m) => m.MinutesPage),

@@ -10,6 +10,11 @@ import { readToken, writeToken } from '../../api/session-token';
 import { AuthContext } from './auth-context';
 import type { AuthState } from './auth-context';
 
+// The session check starts as the app's script runs, not after the first render: every page a
+// signed-in person sees waits for it. Taken once, by the first check.
+let earlyMe: Promise<User> | null = readToken() ? api.call('me') : null;
+earlyMe?.catch(() => undefined);
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [user, setUser] = useState<User | null | undefined>(() => (readToken() ? undefined : null));
@@ -34,7 +39,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!token || user) return;
     let live = true;
-    api.call('me').then(
+    const me = earlyMe ?? api.call('me');
+    earlyMe = null;
+    me.then(
       (me) => {
         if (!live) return;
         rememberAnswer(answerKey('me', '{}'), me);

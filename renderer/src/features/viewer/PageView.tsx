@@ -5,7 +5,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
-import { pdfjs } from './pdfjs';
+import { CSS_UNITS, loadedPdfjs } from './pdfjs-loader';
 import { releaseCanvas } from './canvas-size';
 import { startPageRender } from './page-render';
 import type { PageRender } from './page-render';
@@ -19,7 +19,10 @@ export interface PageOverlayInfo {
 }
 
 export interface PageViewProps {
-  pdf: PDFDocumentProxy;
+  /** Null while pdf.js is still opening the paper (the page is an empty box, or its preview). */
+  pdf: PDFDocumentProxy | null;
+  /** A picture of the page to show until its canvas is drawn. */
+  preview?: HTMLCanvasElement | null;
   pageNumber: number;
   /** Zoom: 1 = real size (CSS px per PDF point × 96/72). */
   scale: number;
@@ -38,11 +41,17 @@ export interface PageViewProps {
   onPainted?: ((pageNumber: number) => void) | undefined;
 }
 
-export const CSS_UNITS = pdfjs.PixelsPerInch.PDF_TO_CSS_UNITS;
+export { CSS_UNITS };
+
+function markShown(pageNumber: number): void {
+  if (performance.getEntriesByName(`pdf-page-shown-${pageNumber}`).length === 0)
+    performance.mark(`pdf-page-shown-${pageNumber}`);
+}
 
 export const PageView = memo(function PageView(props: PageViewProps) {
   const {
     pdf,
+    preview = null,
     pageNumber,
     scale,
     width,
@@ -67,7 +76,7 @@ export const PageView = memo(function PageView(props: PageViewProps) {
   const [textReady, setTextReady] = useState(0);
 
   useEffect(() => {
-    if (!active) return;
+    if (!active || !pdf) return;
     let live = true;
     let loaded: PDFPageProxy | null = null;
     void pdf.getPage(pageNumber).then((p) => {
@@ -123,9 +132,11 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       shown.current = canvas;
       setPainted(true);
       onPainted?.(pageNumber);
-      // User Timing mark: benchmarks read when a page first became visible on screen.
+      // User Timing marks: benchmarks read when pdf.js first drew a page, and when the page was
+      // first on screen at all (its preview, or this canvas).
       if (performance.getEntriesByName(`pdf-page-painted-${pageNumber}`).length === 0)
         performance.mark(`pdf-page-painted-${pageNumber}`);
+      markShown(pageNumber);
     };
     const queue = () => {
       unqueue = scheduleRender(pageNumber, run, begin);
@@ -143,6 +154,17 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     // the render ends (a new callback need not restart it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, page, scale, pageNumber]);
+
+  // The preview stands in below where the canvas goes, until the page's first paint.
+  useEffect(() => {
+    const host = canvasHost.current;
+    if (!active || painted || !preview || !host) return;
+    preview.className = 'pdf-canvas pdf-preview';
+    preview.setAttribute('aria-hidden', 'true');
+    host.prepend(preview);
+    markShown(pageNumber);
+    return () => preview.remove();
+  }, [active, painted, preview, pageNumber]);
 
   // Text layer for selection and find; rebuilt when the zoom changes. Built after the page's
   // first paint: the reader sees the page before its text becomes selectable. A page drawn ahead
@@ -162,7 +184,8 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     return () => cancelIdleCallback(id);
   }, [painted, textWanted]);
   useEffect(() => {
-    if (!active || !page || !painted || !textWanted || !textRef.current) return;
+    const pdfjs = loadedPdfjs()?.pdfjs;
+    if (!active || !page || !painted || !textWanted || !textRef.current || !pdfjs) return;
     const container = textRef.current;
     container.replaceChildren();
     const vp = page.getViewport({ scale: scale * CSS_UNITS });

@@ -39,7 +39,11 @@ export interface PdfViewerHandle {
 }
 
 interface Props {
-  pdf: PDFDocumentProxy;
+  /** Null while pdf.js is still opening the paper: page 1 shows `preview` meanwhile. */
+  pdf: PDFDocumentProxy | null;
+  numPages: number;
+  /** The host's picture of page 1, shown until pdf.js has drawn it (see page-preview.ts). */
+  preview?: HTMLCanvasElement | null;
   /** Page 1's size at zoom 1: the layout's guess for pages not read yet. */
   firstPageSize: PageSize;
   label: string;
@@ -60,6 +64,8 @@ interface Props {
 export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(props, ref) {
   const {
     pdf,
+    numPages,
+    preview = null,
     firstPageSize,
     label,
     initialMode = 'fit-width',
@@ -99,8 +105,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
       ? zoom.scale
       : fitScale(zoom.mode, base.width, base.height, viewSize.w, viewSize.h);
   const layout = useMemo(
-    () => layoutPages(pdf.numPages, (i) => sizes.get(i + 1) ?? base, scale),
-    [pdf.numPages, sizes, base, scale],
+    () => layoutPages(numPages, (i) => sizes.get(i + 1) ?? base, scale),
+    [numPages, sizes, base, scale],
   );
   const [first, last] = visibleRange(layout, scroll, viewSize.h || 800);
   const current = currentPageIndex(layout, scroll, viewSize.h || 800) + 1;
@@ -154,7 +160,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   const goToPage = useCallback(
     (page: number) => {
       const el = scroller.current;
-      const index = Math.min(pdf.numPages, Math.max(1, Math.round(page))) - 1;
+      const index = Math.min(numPages, Math.max(1, Math.round(page))) - 1;
       if (!el) return;
       // The scroll offset the browser will clamp to, computed rather than read back: reading
       // scrollTop right after setting it forces a layout in the middle of the key press.
@@ -165,7 +171,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
       el.scrollTop = top;
       setScroll(top);
     },
-    [layout, pdf.numPages, viewSize.h],
+    [layout, numPages, viewSize.h],
   );
 
   // Open at the asked page once the view's size is known (before that the layout's page offsets
@@ -278,7 +284,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
         go(1);
         break;
       case 'End':
-        go(pdf.numPages);
+        go(numPages);
         break;
       case '+':
       case '=':
@@ -301,13 +307,14 @@ export const PdfViewer = forwardRef<PdfViewerHandle, Props>(function PdfViewer(p
   const drawFrom = first - 1 - (turn.direction < 0 ? 1 : 0);
   const drawTo = last + 1 + (turn.direction > 0 ? 1 : 0);
   const pages: ReactNode[] = [];
-  for (let i = Math.max(0, first - 2); i <= Math.min(pdf.numPages - 1, last + 2); i++) {
+  for (let i = Math.max(0, first - 2); i <= Math.min(numPages - 1, last + 2); i++) {
     const active = i >= drawFrom && i <= drawTo;
     pages.push(
       <PageView
         key={i}
         pdf={pdf}
         pageNumber={i + 1}
+        preview={i === 0 ? preview : null}
         scale={scale}
         width={layout.widths[i]!}
         height={layout.heights[i]!}

@@ -9,11 +9,13 @@ import { api } from '../../api/client';
 import type { MeetingDetail } from '../../../../shared/api/schemas/meetings';
 import { useUser } from '../../app/auth/auth-context';
 import { useLiveMeeting } from '../../collab/use-live-meeting';
-import { openPdf, PasswordCancelled, warmPdfWorker } from './pdfjs';
-import type { PasswordPrompt } from './pdfjs';
+import { CSS_UNITS, PasswordCancelled, loadPdfjs } from './pdfjs-loader';
+import type { PasswordPrompt } from './pdfjs-loader';
 import { takeEarlyDocument } from './early-document';
 import { getPaperBytes } from '../papers/offline-cache';
-import { takeEarlyBytes } from './early-open';
+import { takeEarlyBytes, takeEarlyMeeting, takeEarlyPreview } from './early-open';
+import { loadPagePreview } from './page-preview';
+import type { PagePreview } from './page-preview';
 import { PdfViewer } from './PdfViewer';
 import type { PdfViewerHandle, ViewState } from './PdfViewer';
 import { Thumbnails } from './Thumbnails';
@@ -21,7 +23,6 @@ import { OutlinePanel } from './OutlinePanel';
 import { FindBar } from './FindBar';
 import type { FindHit } from './find-in-document';
 import { PasswordDialog } from './PasswordDialog';
-import { CSS_UNITS } from './PageView';
 import type { PageOverlayInfo } from './PageView';
 import type { PageSize } from './page-layout';
 import { AnnotationSurface } from '../annotations/AnnotationSurface';
@@ -61,7 +62,7 @@ export function ViewerPage() {
 
   useEffect(() => {
     let live = true;
-    api.call('getMeeting', { params: { m: meetingId } }).then(
+    (takeEarlyMeeting(meetingId) ?? api.call('getMeeting', { params: { m: meetingId } })).then(
       (m) => live && setMeeting(m),
       () => live && setMeeting(null),
     );
@@ -69,11 +70,29 @@ export function ViewerPage() {
       live = false;
     };
   }, [meetingId]);
+  // Page 1's picture from the host, shown in its place until pdf.js has drawn the page (see
+  // page-preview.ts); dropped after that (its bitmap is a screen's worth of memory).
+  const [preview, setPreview] = useState<{ id: string; preview: PagePreview | null } | null>(null);
+  useEffect(() => {
+    if (startPage > 1) return;
+    const ac = new AbortController();
+    (takeEarlyPreview(documentId) ?? loadPagePreview(documentId, ac.signal)).then(
+      (p) => !ac.signal.aborted && setPreview({ id: documentId, preview: p }),
+      () => undefined,
+    );
+    return () => ac.abort();
+  }, [documentId, startPage]);
   // The live meeting (who presents) joins once the paper is on screen: opened by a link, its
   // sync handshake would otherwise share the main thread with the first page's render.
-  const [painted, setPainted] = useState(false);
-  const onFirstPaint = useCallback(() => setPainted(true), []);
-  const { live } = useLiveMeeting(painted ? meetingId : null);
+  const [paintedId, setPaintedId] = useState<string | null>(null);
+  const onFirstPaint = useCallback(() => {
+    setPaintedId(documentId);
+    setPreview(null);
+  }, [documentId]);
+  const { live } = useLiveMeeting(paintedId !== null ? meetingId : null);
+
+  const shownPreview =
+    paintedId !== documentId && preview?.id === documentId ? preview.preview : null;
 
   const doc = meeting?.documents.find((d) => d.id === documentId) ?? null;
   const newer = doc?.replacedBy
@@ -86,6 +105,7 @@ export function ViewerPage() {
     let live = true;
     (async () => {
       try {
+        const { openPdf, warmPdfWorker } = await loadPdfjs();
         warmPdfWorker();
         const prompt: PasswordPrompt = (reason) =>
           new Promise((resolve) => setPassword({ reason, answer: resolve }));
@@ -160,6 +180,13 @@ export function ViewerPage() {
     (!!currentItem?.presenter &&
       [user.id, user.username, user.displayName].includes(currentItem.presenter));
 
+  // While pdf.js opens the paper, the viewer is already laid out around page 1's preview (the
+  // page count comes from the meeting): nothing moves when pdf.js takes over.
+  const previewing =
+    load.state === 'loading' && !password && shownPreview !== null && (doc?.pages ?? 0) > 0;
+  const shown = load.state === 'ready' || previewing;
+  const numPages = load.state === 'ready' ? load.pdf.numPages : (doc?.pages ?? 1);
+
   const [touchGestures, setTouchGestures] = useState(true);
   const me = useMemo(() => ({ id: user.id, name: user.displayName }), [user.id, user.displayName]);
   const title = doc?.title ?? '';
@@ -171,7 +198,7 @@ export function ViewerPage() {
           ← {t('viewer.back')}
         </Link>
         <h1 className="viewer-title">{title}</h1>
-        {load.state === 'ready' && (
+        {shown && (
           <>
             <div className="page-nav" role="group" aria-label={t('viewer.page')}>
               <button
@@ -189,7 +216,7 @@ export function ViewerPage() {
                   className="page-input"
                   type="number"
                   min={1}
-                  max={load.pdf.numPages}
+                  max={numPages}
                   defaultValue={view.page}
                   data-testid="page-input"
                   onKeyDown={(e) =>
@@ -199,13 +226,13 @@ export function ViewerPage() {
                 />
               </label>
               <span data-testid="page-indicator">
-                {t('viewer.pageOf', { page: view.page, total: load.pdf.numPages })}
+                {t('viewer.pageOf', { page: view.page, total: numPages })}
               </span>
               <button
                 type="button"
                 onClick={() => viewer.current?.goToPage(view.page + 1)}
                 aria-label={t('viewer.nextPage')}
-                disabled={view.page >= load.pdf.numPages}
+                disabled={view.page >= numPages}
               >
                 ›
               </button>
@@ -274,14 +301,19 @@ export function ViewerPage() {
           }}
         />
       )}
-      {load.state === 'loading' && !password && <p role="status">{t('viewer.loading')}</p>}
+      {load.state === 'loading' && !password && (
+        <p role="status" className={previewing ? 'sr-only' : undefined}>
+          {t('viewer.loading')}
+        </p>
+      )}
       {load.state === 'error' && (
         <p role="alert" className="banner banner-error">
           {load.message}
         </p>
       )}
-      {load.state === 'ready' && (
+      {shown && (
         <AnnotationSurface
+          key={documentId}
           documentId={documentId}
           documentVersion={doc?.sha256 ?? ''}
           me={me}
@@ -297,20 +329,31 @@ export function ViewerPage() {
             json: `/api/v1/documents/${documentId}/annotations.jsonld`,
           }}
           sidePanels={{
-            thumbs: (
+            thumbs: load.state === 'ready' && (
               <Thumbnails
                 pdf={load.pdf}
                 current={view.page}
                 onPick={(p) => viewer.current?.goToPage(p)}
               />
             ),
-            outline: <OutlinePanel pdf={load.pdf} onPick={(p) => viewer.current?.goToPage(p)} />,
+            outline: load.state === 'ready' && (
+              <OutlinePanel pdf={load.pdf} onPick={(p) => viewer.current?.goToPage(p)} />
+            ),
           }}
         >
           <PdfViewer
             ref={viewer}
-            pdf={load.pdf}
-            firstPageSize={load.firstPageSize}
+            pdf={load.state === 'ready' ? load.pdf : null}
+            numPages={numPages}
+            preview={shownPreview?.image ?? null}
+            firstPageSize={
+              load.state === 'ready'
+                ? load.firstPageSize
+                : {
+                    width: (shownPreview?.width ?? 0) * CSS_UNITS,
+                    height: (shownPreview?.height ?? 0) * CSS_UNITS,
+                  }
+            }
             label={t('viewer.document', { title })}
             initialPage={startPage}
             onViewChange={onViewChange}

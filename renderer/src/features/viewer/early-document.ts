@@ -1,11 +1,10 @@
-// The next step after early-open.ts, once the viewer's code is here: pdf.js opens the paper as
-// soon as its bytes arrive, while the app is still checking the session and fetching the
-// meeting. The viewer adopts the open document when it mounts. A password asked for before then
+// The next step after early-open.ts: pdf.js opens the paper as soon as its bytes and pdf.js's
+// code are here, while the app is still checking the session and mounting the viewer. The viewer adopts the open document when it mounts. A password asked for before then
 // waits for the viewer's dialog.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { earlyDocumentId, takeEarlyBytes } from './early-open';
-import { openPdf } from './pdfjs';
-import type { PasswordPrompt } from './pdfjs';
+import { loadPdfjs } from './pdfjs-loader';
+import type { PasswordPrompt } from './pdfjs-loader';
 
 interface EarlyDocument {
   documentId: string;
@@ -26,7 +25,7 @@ export function openEarlyDocument(): void {
     while (!prompt) await new Promise<void>((resolve) => waiting.push(resolve));
     return prompt(reason);
   };
-  const pdf = bytes.then((b) => openPdf(b, relay));
+  const pdf = bytes.then(async (b) => (await loadPdfjs()).openPdf(b, relay));
   // Not handled here: the viewer takes the outcome over (and opens the paper again on failure).
   // Page 1 is read now too: the viewer lays out the scroll from its size.
   pdf.then((d) => d.getPage(1)).catch(() => undefined);

@@ -3,7 +3,7 @@
 // and no bitmap is copied. A render may be started before its turn (see render-scheduler.ts):
 // pdf.js then fetches the page's operator list and fonts, and drawing waits until `draw()`.
 import type { PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';
-import { pdfjs } from './pdfjs';
+import { loadedPdfjs } from './pdfjs-loader';
 import { outputScale, releaseCanvas } from './canvas-size';
 
 export interface PageRender {
@@ -31,7 +31,8 @@ export function startPageRender(
     canvas,
     viewport,
     transform: out !== 1 ? [out, 0, 0, out, 0, 0] : undefined,
-    annotationMode: pdfjs.AnnotationMode.ENABLE,
+    // The page came from pdf.js, so pdf.js has loaded; 1 is its AnnotationMode.ENABLE.
+    annotationMode: loadedPdfjs()?.pdfjs.AnnotationMode.ENABLE ?? 1,
   });
   // pdf.js asks before each slice of drawing; the first waits for this render's turn.
   task.onContinue = (cont: () => void) => void allowed.then(cont);

@@ -3,6 +3,8 @@
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { PDF_WORKER_URL, startPdfWorker } from './early-open';
+import { PasswordCancelled } from './pdfjs-loader';
+import type { PasswordPrompt } from './pdfjs-loader';
 
 // Used only when the worker started by early-open.ts could not load.
 pdfjs.GlobalWorkerOptions.workerSrc = PDF_WORKER_URL;
@@ -29,14 +31,6 @@ export function warmPdfWorker(): void {
 }
 export type { PDFDocumentProxy };
 
-export type PasswordPrompt = (reason: 'need' | 'incorrect') => Promise<string | null>;
-
-export class PasswordCancelled extends Error {
-  constructor() {
-    super('password cancelled');
-  }
-}
-
 /**
  * Opens a paper from its bytes. For a password-protected paper, `askPassword` is called (again
  * after a wrong one) until it answers or returns null (then PasswordCancelled is thrown).
@@ -46,9 +40,10 @@ export async function openPdf(
   askPassword: PasswordPrompt,
 ): Promise<PDFDocumentProxy> {
   // pdf.js transfers the buffer to its worker: give it a copy so the cache keeps its bytes.
+  const w = await worker();
   const task = pdfjs.getDocument({
     data: bytes.slice(),
-    worker: await worker(),
+    worker: w,
     isEvalSupported: false,
     enableXfa: false,
   });

@@ -1,0 +1,97 @@
+// Opening a paper by its address: page 1 is on screen as the host's picture of it (drawn at
+// import) before pdf.js has even loaded, in exactly the place pdf.js then draws it; pdf.js's
+// drawing takes over and the picture is gone. pdf.js's code is held back here to make the
+// order certain.
+import fs from 'node:fs';
+import path from 'node:path';
+import { RENDERER_DIR, expect, test } from './fixtures';
+
+/** The built file of pdf.js's chunk, from Vite's manifest. */
+function pdfjsChunk(): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(RENDERER_DIR, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, { file: string }>;
+  const entry = manifest['src/features/viewer/pdfjs.ts'];
+  if (!entry) throw new Error('pdf.js chunk not in the build manifest');
+  return `/${entry.file}`;
+}
+
+test('page 1 shows its preview until pdf.js draws it, in the same place', async ({
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const token = await host.login('thu-ky', 'demo');
+  const meetingId = (
+    (await (await host.api('GET', '/meetings', { token })).json()) as Array<{ id: string }>
+  )[0]!.id;
+  const detail = (await (await host.api('GET', `/meetings/${meetingId}`, { token })).json()) as {
+    documents: Array<{ id: string; pages: number; confidential: boolean }>;
+  };
+  const paper = detail.documents
+    .filter((d) => !d.confidential)
+    .sort((a, b) => b.pages - a.pages)[0]!;
+  expect(paper.pages).toBeGreaterThan(1);
+
+  // No service worker: it would answer for pdf.js's file before the hold below could.
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(host.url + '/');
+    await page.getByTestId('login-username').fill('dai-bieu-1');
+    await page.getByTestId('login-password').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('app-user')).toBeVisible();
+
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = pdfjsChunk();
+    await page.route(
+      (url) => url.pathname === held,
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    // Not until "load": the held file may be one the page preloads.
+    await page.goto(`${host.url}/meetings/${meetingId}/documents/${paper.id}`, {
+      waitUntil: 'commit',
+    });
+
+    const first = page.locator('.pdf-page[data-page-number="1"]');
+    const preview = first.locator('canvas.pdf-preview');
+    await expect(preview).toBeVisible();
+    await expect(first).toHaveAttribute('data-painted', 'false');
+    // A real picture of the page, not an empty box.
+    const size = await preview.evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect(size[0]).toBe(1200);
+    expect(size[1]).toBeGreaterThan(1500);
+    const before = await first.boundingBox();
+    // The viewer is already laid out: the whole paper's length, the annotation tools.
+    await expect(page.getByTestId('pdf-scroller')).toBeVisible();
+    expect(await page.locator('.pdf-page').count()).toBeGreaterThan(1);
+
+    release();
+    await expect(first).toHaveAttribute('data-painted', 'true');
+    await expect(preview).toHaveCount(0);
+    await expect(first.locator('canvas.pdf-canvas')).toHaveCount(1);
+    const after = await first.boundingBox();
+    expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after!.y - before!.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after!.width - before!.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
+    await expect(page.getByTestId('page-indicator')).toHaveText(`Trang 1 / ${paper.pages}`);
+    // Both marks are there, and the page was on screen first.
+    const marks = (await page.evaluate(`[
+      performance.getEntriesByName('pdf-page-shown-1')[0].startTime,
+      performance.getEntriesByName('pdf-page-painted-1')[0].startTime,
+    ]`)) as [number, number];
+    expect(marks[0]).toBeLessThan(marks[1]);
+  } finally {
+    await context.close();
+  }
+});
