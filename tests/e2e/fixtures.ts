@@ -15,7 +15,13 @@ export interface Fixtures {
   /** A new browser context (its own storage, like another tablet) signed in as `username`. */
   loginAs: (
     username: string,
-    opts?: { lang?: 'vi' | 'en'; password?: string; viewport?: { width: number; height: number } },
+    opts?: {
+      lang?: 'vi' | 'en';
+      password?: string;
+      viewport?: { width: number; height: number };
+      /** No service worker (it answers for the app's files before a test's page.route can). */
+      blockServiceWorkers?: boolean;
+    },
   ) => Promise<{ context: BrowserContext; page: Page }>;
 }
 
@@ -28,6 +34,7 @@ export async function signIn(
   const context = await browser.newContext({
     locale: opts.lang === 'en' ? 'en-US' : 'vi-VN',
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    ...(opts.blockServiceWorkers ? { serviceWorkers: 'block' as const } : {}),
   });
   const page = await context.newPage();
   await page.goto(host.url + '/');

@@ -17,8 +17,8 @@ function pdfjsChunk(): string {
 }
 
 test('page 1 shows its preview until pdf.js draws it, in the same place', async ({
-  browser,
   host,
+  loginAs,
 }) => {
   test.setTimeout(120_000);
   const token = await host.login('thu-ky', 'demo');
@@ -34,64 +34,49 @@ test('page 1 shows its preview until pdf.js draws it, in the same place', async 
   expect(paper.pages).toBeGreaterThan(1);
 
   // No service worker: it would answer for pdf.js's file before the hold below could.
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 800 },
-    serviceWorkers: 'block',
+  const { page } = await loginAs('dai-bieu-1', { blockServiceWorkers: true });
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = pdfjsChunk();
+  await page.route(
+    (url) => url.pathname === held,
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  // Not until "load": the held file may be one the page preloads.
+  await page.goto(`${host.url}/meetings/${meetingId}/documents/${paper.id}`, {
+    waitUntil: 'commit',
   });
-  try {
-    const page = await context.newPage();
-    await page.goto(host.url + '/');
-    await page.getByTestId('login-username').fill('dai-bieu-1');
-    await page.getByTestId('login-password').fill('demo');
-    await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('app-user')).toBeVisible();
 
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held = pdfjsChunk();
-    await page.route(
-      (url) => url.pathname === held,
-      async (route) => {
-        await released;
-        await route.continue();
-      },
-    );
-    // Not until "load": the held file may be one the page preloads.
-    await page.goto(`${host.url}/meetings/${meetingId}/documents/${paper.id}`, {
-      waitUntil: 'commit',
-    });
+  const first = page.locator('.pdf-page[data-page-number="1"]');
+  const preview = first.locator('canvas.pdf-preview');
+  await expect(preview).toBeVisible();
+  await expect(first).toHaveAttribute('data-painted', 'false');
+  // A real picture of the page, not an empty box.
+  const size = await preview.evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+  expect(size[0]).toBe(1200);
+  expect(size[1]).toBeGreaterThan(1500);
+  const before = await first.boundingBox();
+  // The viewer is already laid out: the whole paper's length, the annotation tools.
+  await expect(page.getByTestId('pdf-scroller')).toBeVisible();
+  expect(await page.locator('.pdf-page').count()).toBeGreaterThan(1);
 
-    const first = page.locator('.pdf-page[data-page-number="1"]');
-    const preview = first.locator('canvas.pdf-preview');
-    await expect(preview).toBeVisible();
-    await expect(first).toHaveAttribute('data-painted', 'false');
-    // A real picture of the page, not an empty box.
-    const size = await preview.evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
-    expect(size[0]).toBe(1200);
-    expect(size[1]).toBeGreaterThan(1500);
-    const before = await first.boundingBox();
-    // The viewer is already laid out: the whole paper's length, the annotation tools.
-    await expect(page.getByTestId('pdf-scroller')).toBeVisible();
-    expect(await page.locator('.pdf-page').count()).toBeGreaterThan(1);
-
-    release();
-    await expect(first).toHaveAttribute('data-painted', 'true');
-    await expect(preview).toHaveCount(0);
-    await expect(first.locator('canvas.pdf-canvas')).toHaveCount(1);
-    const after = await first.boundingBox();
-    expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1);
-    expect(Math.abs(after!.y - before!.y)).toBeLessThanOrEqual(1);
-    expect(Math.abs(after!.width - before!.width)).toBeLessThanOrEqual(1);
-    expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
-    await expect(page.getByTestId('page-indicator')).toHaveText(`Trang 1 / ${paper.pages}`);
-    // Both marks are there, and the page was on screen first.
-    const marks = (await page.evaluate(`[
-      performance.getEntriesByName('pdf-page-shown-1')[0].startTime,
-      performance.getEntriesByName('pdf-page-painted-1')[0].startTime,
-    ]`)) as [number, number];
-    expect(marks[0]).toBeLessThan(marks[1]);
-  } finally {
-    await context.close();
-  }
+  release();
+  await expect(first).toHaveAttribute('data-painted', 'true');
+  await expect(preview).toHaveCount(0);
+  await expect(first.locator('canvas.pdf-canvas')).toHaveCount(1);
+  const after = await first.boundingBox();
+  expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(after!.y - before!.y)).toBeLessThanOrEqual(1);
+  expect(Math.abs(after!.width - before!.width)).toBeLessThanOrEqual(1);
+  expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('page-indicator')).toHaveText(`Trang 1 / ${paper.pages}`);
+  // Both marks are there, and the page was on screen first.
+  const marks = (await page.evaluate(`[
+    performance.getEntriesByName('pdf-page-shown-1')[0].startTime,
+    performance.getEntriesByName('pdf-page-painted-1')[0].startTime,
+  ]`)) as [number, number];
+  expect(marks[0]).toBeLessThan(marks[1]);
 });

@@ -158,6 +158,15 @@ export function createDocumentsRepo(db: Database) {
     ),
   };
 
+  const writePreview = (id: string, preview: PagePreview) =>
+    q.setPreview.run(
+      id,
+      Buffer.from(preview.image),
+      preview.contentType,
+      preview.pageWidth,
+      preview.pageHeight,
+    );
+
   return {
     get(id: string): DocumentRecord | undefined {
       const r = q.get.get(id);
@@ -205,25 +214,13 @@ export function createDocumentsRepo(db: Database) {
     /** Pictures drawn after the import (see documents-service): the thumbnail only if missing. */
     setPictures(id: string, thumbnail: Uint8Array | null, preview: PagePreview): void {
       if (thumbnail) q.setThumbnailIfMissing.run(Buffer.from(thumbnail), id);
-      q.setPreview.run(
-        id,
-        Buffer.from(preview.image),
-        preview.contentType,
-        preview.pageWidth,
-        preview.pageHeight,
-      );
+      writePreview(id, preview);
     },
     thumbnail(id: string): Buffer | null {
       return q.thumbnail.get(id)?.thumbnail ?? null;
     },
     setPreview(id: string, preview: PagePreview): void {
-      q.setPreview.run(
-        id,
-        Buffer.from(preview.image),
-        preview.contentType,
-        preview.pageWidth,
-        preview.pageHeight,
-      );
+      writePreview(id, preview);
     },
     preview(
       id: string,
