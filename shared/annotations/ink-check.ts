@@ -4,6 +4,8 @@
 // with 10,000 strokes. This check costs ~1 µs. It is only ever used to accept: a value it rejects
 // is still given to zod, so zod stays the judge of everything else, and a unit test holds the two
 // in agreement on valid and mutated strokes. Keep it in step with model.ts.
+// It checks a stroke as an object: a value stored whole in the binary form (annotation-bytes.ts)
+// is decoded first and then checked here like any other.
 import type { InkAnnotation } from './model';
 import { MAX_INK_POINTS, isPackedInk } from './ink-points';
 

@@ -1,12 +1,19 @@
 // How annotations live in a Y.Doc (`annotations/<d>` shared, `notes/<d>/<user>` private). One
-// root map holds each annotation as a whole JSON value keyed by id: an edit replaces the value, so
+// root map holds each annotation as one whole value keyed by id: an edit replaces the value, so
 // a reader never sees half a stroke and concurrent edits of one annotation resolve last-writer-wins
 // while different annotations never conflict. Replies sit in their own map so two people replying
 // at once both keep their reply. Readers validate every value: a doc may hold anything a client
-// sent, and one bad entry must not break the viewer or the export. An ink stroke's points are
-// either a JSON list or one packed binary value (ink-points.ts); readers take both, writers pack.
+// sent, and one bad entry must not break the viewer or the export.
+// A value has one of three forms, and readers take all three (`readStoredAnnotation`):
+// 1. a JSON object with an ink stroke's points as a list of [x, y, pressure] (older writers);
+// 2. a JSON object with the points packed into one Uint8Array (ink-points.ts);
+// 3. what this version writes: the whole annotation as one Uint8Array (annotation-bytes.ts), which
+//    Yjs copies as one blob instead of decoding ~20 keys and strings, so applying a paper's doc
+//    does no per-annotation work; it is decoded (and validated) when the annotation is read.
+// Replies stay JSON objects.
 import type * as Y from 'yjs';
 import { Annotation, NoteReply } from './model';
+import { encodeAnnotation, readStoredAnnotation } from './annotation-bytes';
 
 export const ANNOTATIONS_MAP = 'annotations';
 export const REPLIES_MAP = 'replies';
@@ -22,15 +29,14 @@ export function repliesMap(doc: Y.Doc): Y.Map<unknown> {
 export function readAnnotations(doc: Y.Doc): Annotation[] {
   const out: Annotation[] = [];
   annotationsMap(doc).forEach((value) => {
-    const parsed = Annotation.safeParse(value);
-    if (parsed.success) out.push(parsed.data);
+    const a = readStoredAnnotation(value);
+    if (a) out.push(a);
   });
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function readAnnotation(doc: Y.Doc, id: string): Annotation | undefined {
-  const parsed = Annotation.safeParse(annotationsMap(doc).get(id));
-  return parsed.success ? parsed.data : undefined;
+  return readStoredAnnotation(annotationsMap(doc).get(id));
 }
 
 /** Replies grouped by annotation id, oldest first. */
@@ -48,10 +54,13 @@ export function readReplies(doc: Y.Doc): Map<string, NoteReply[]> {
   return byNote;
 }
 
-/** Adds or replaces an annotation (validated first: a bad value is a programming error). */
+/**
+ * Adds or replaces an annotation, stored in the binary form (validated first: a bad value is a
+ * programming error).
+ */
 export function putAnnotation(doc: Y.Doc, a: Annotation, origin?: unknown): void {
   const value = Annotation.parse(a);
-  doc.transact(() => annotationsMap(doc).set(value.id, value), origin);
+  doc.transact(() => annotationsMap(doc).set(value.id, encodeAnnotation(value)), origin);
 }
 
 /** Removes an annotation and its replies. */
@@ -86,7 +95,7 @@ export function shareAnnotation(
   if (!a) return false;
   const replies = readReplies(privateDoc).get(id) ?? [];
   sharedDoc.transact(() => {
-    annotationsMap(sharedDoc).set(a.id, { ...a, updatedAt: now });
+    annotationsMap(sharedDoc).set(a.id, encodeAnnotation({ ...a, updatedAt: now }));
     for (const r of replies) repliesMap(sharedDoc).set(r.id, r);
   }, origin);
   deleteAnnotation(privateDoc, id, origin);

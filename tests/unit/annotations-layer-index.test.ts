@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { InkAnnotation } from '../../shared/annotations/model';
+import { encodeAnnotation } from '../../shared/annotations/annotation-bytes';
+import { packInk } from '../../shared/annotations/ink-points';
+import type { InkPoint } from '../../shared/annotations/ink-points';
 import { annotationsMap, repliesMap } from '../../shared/annotations/ydoc';
 import {
   LayerIndex,
@@ -55,6 +58,39 @@ describe('LayerIndex', () => {
     expect(ids(await settled(index, 1))).toEqual(['a', 'b', 'c']);
     expect(index.view.complete(2)).toBe(false);
     expect(ids(await settled(index, 2))).toEqual(['x']);
+  });
+
+  it('files binary values from their header and decodes them only when their page is asked', async () => {
+    const doc = new Y.Doc();
+    const note = {
+      ...ink('n', 3, 4, 'u2'),
+      kind: 'note' as const,
+      at: [1, 2] as [number, number],
+      text: 'x',
+    };
+    // Cut short: its packed points end early, so it is never listed.
+    const damaged = encodeAnnotation(ink('d', 1, 0)).subarray(0, -2);
+    fill(doc, {
+      // The three forms side by side, all on page 1, plus a note elsewhere by another author.
+      c: encodeAnnotation(ink('c', 1, 30)),
+      a: { ...ink('a', 1, 10), points: packInk(ink('a', 1, 10).points as InkPoint[]) },
+      b: ink('b', 1, 20),
+      n: encodeAnnotation(note),
+      d: damaged,
+    });
+    const index = new LayerIndex(doc);
+    expect(index.view.authors().map((a) => [a.id, a.name])).toEqual([
+      ['u1', 'Name of u1'],
+      ['u2', 'Name of u2'],
+    ]);
+    const page1 = await settled(index, 1);
+    expect(ids(page1)).toEqual(['a', 'b', 'c']);
+    expect(page1[2]!.points).toBeInstanceOf(Uint8Array);
+    // Decoded once: the same object on every read (the painter keys on identity).
+    expect(index.view.get('c')).toBe(page1[2]);
+    expect(index.view.get('d')).toBeUndefined();
+    expect(ids(index.view.notes())).toEqual(['n']);
+    expect(claimedPage(annotationsMap(doc).get('n'))).toBe(3);
   });
 
   it('skips malformed values from a peer without throwing', async () => {

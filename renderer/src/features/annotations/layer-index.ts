@@ -8,9 +8,18 @@
 //   appended, and the page's other entries keep their identity (the layer draws just the new one).
 // A value is validated once per stored object (Y.Map keeps the object until it is replaced); a
 // malformed value from a peer is left out, never drawn and never thrown on.
+// A value stored in the binary form (annotation-bytes.ts, what this version writes) is filed from
+// its fixed header and decoded only in that lazy check: applying a doc decodes no annotation.
 import type * as Y from 'yjs';
 import { Annotation, NoteReply } from '../../../../shared/annotations/model';
 import { isValidInk } from '../../../../shared/annotations/ink-check';
+import {
+  claimedAuthorOf,
+  claimedCreatedAtOf,
+  claimedKindOf,
+  claimedPageOf,
+  decodeAnnotation,
+} from '../../../../shared/annotations/annotation-bytes';
 import { annotationsMap, repliesMap } from '../../../../shared/annotations/ydoc';
 import { SlicedJob, now } from './task-slices';
 
@@ -19,13 +28,17 @@ const checked = new WeakMap<object, Annotation | null>();
 /** The annotation if `value` is a valid one, else null. */
 export function validAnnotation(value: unknown): Annotation | null {
   if (typeof value !== 'object' || value === null) return null;
-  // A stroke is checked again rather than cached: the check costs less than a WeakMap entry.
-  if (isValidInk(value)) return value;
-  // zod's verdict is cached per stored object (Y.Map keeps it until the entry is replaced).
+  // A JSON stroke is checked again rather than cached: the check costs less than a WeakMap entry.
+  if (!(value instanceof Uint8Array) && isValidInk(value)) return value;
+  // A decoded value, or zod's verdict, is cached per stored object (Y.Map keeps it until the entry
+  // is replaced), so a binary value is decoded once and keeps its identity for the painter.
   let a = checked.get(value);
   if (a === undefined) {
-    const r = Annotation.safeParse(value);
-    a = r.success ? r.data : null;
+    if (value instanceof Uint8Array) a = decodeAnnotation(value) ?? null;
+    else {
+      const r = Annotation.safeParse(value);
+      a = r.success ? r.data : null;
+    }
     checked.set(value, a);
   }
   return a;
@@ -39,6 +52,7 @@ function field(value: unknown, key: string): unknown {
 
 /** The page an entry claims before it is validated (0: none, so it can never be valid). */
 export function claimedPage(value: unknown): number {
+  if (value instanceof Uint8Array) return claimedPageOf(value);
   const p = field(value, 'page');
   return typeof p === 'number' && Number.isSafeInteger(p) && p >= 1 && p <= 100_000 ? p : 0;
 }
@@ -53,7 +67,7 @@ export function compareAnnotations(
 
 /** The sort key an entry claims (an entry with none is invalid; it just goes last). */
 function claimedKey(value: unknown, id: string): { createdAt: number; id: string } {
-  const t = field(value, 'createdAt');
+  const t = value instanceof Uint8Array ? claimedCreatedAtOf(value) : field(value, 'createdAt');
   return { createdAt: typeof t === 'number' && Number.isFinite(t) ? t : Infinity, id };
 }
 
@@ -172,7 +186,7 @@ export class LayerIndex {
   }
 
   private file(id: string, value: unknown): void {
-    const kind = field(value, 'kind');
+    const kind = value instanceof Uint8Array ? claimedKindOf(value) : field(value, 'kind');
     if (kind === 'note' || kind === 'highlight') this.noteIds.add(id);
     else this.noteIds.delete(id);
     this.fileAuthor(id, value);
@@ -200,9 +214,11 @@ export class LayerIndex {
       if (c && --c.count === 0) this.authorCount.delete(before);
       this.authorOf.delete(id);
     }
-    const author = field(value, 'author');
+    // A binary value's author is read from its header (same bytes, same strings: no decoding).
+    const who = value instanceof Uint8Array ? claimedAuthorOf(value) : undefined;
+    const author = who ? who.author : field(value, 'author');
     if (typeof author !== 'string' || author.length < 1 || author.length > 100) return;
-    const name = field(value, 'authorName');
+    const name = who ? who.name : field(value, 'authorName');
     const c = this.authorCount.get(author) ?? { count: 0, name: '' };
     c.count++;
     if (typeof name === 'string') c.name = name.slice(0, 200);
