@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { isValidInk } from '../../shared/annotations/ink-check';
+import { encodeAnnotation, readStoredAnnotation } from '../../shared/annotations/annotation-bytes';
 import { inkPoints, packInk } from '../../shared/annotations/ink-points';
 import { annotationsMap } from '../../shared/annotations/ydoc';
 import { expect, test } from './fixtures';
@@ -88,8 +88,9 @@ test("two delegates draw on the same page and see each other's strokes", async (
   await a.getByTestId('annot-redo').click();
   await expect(b.getByTestId('annot-layer-1')).toHaveAttribute('data-ink-count', '2');
 
-  // What the host stored is the packed form of the points (shared/annotations/ink-points.ts), as
-  // a stock y-websocket client reads it, and the host's Web Annotation export decodes it.
+  // What the host stored is each stroke as one binary value (shared/annotations/annotation-bytes.ts)
+  // with its points packed (ink-points.ts), as a stock y-websocket client reads it, and the host's
+  // Web Annotation export decodes it.
   const token = await host.login('dai-bieu-1', 'demo');
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(
@@ -104,11 +105,13 @@ test("two delegates draw on the same page and see each other's strokes", async (
   );
   try {
     await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
-    const strokes = [...annotationsMap(doc).values()].filter(isValidInk);
-    expect(strokes).toHaveLength(2);
-    for (const s of strokes) {
-      expect(s.points).toBeInstanceOf(Uint8Array);
-      expect(inkPoints(s.points).length).toBeGreaterThan(2);
+    const values = [...annotationsMap(doc).values()];
+    expect(values).toHaveLength(2);
+    for (const v of values) {
+      expect(v).toBeInstanceOf(Uint8Array);
+      const s = readStoredAnnotation(v);
+      expect(s?.kind).toBe('ink');
+      if (s?.kind === 'ink') expect(inkPoints(s.points).length).toBeGreaterThan(2);
     }
   } finally {
     provider.destroy();
@@ -221,8 +224,9 @@ test("a large shared layer from the host is kept in the tablet's offline copy", 
   loginAs,
 }) => {
   const { meetingId, paper } = await demoPaper(host);
-  // 600 pen strokes (packed, ~190 KB): the host's first sync is a large update, which the viewer
-  // applies without re-encoding and stores through the offline-store worker.
+  // 600 pen strokes, each one binary value as the viewer writes them (~150 KB): the host's first
+  // sync is a large update, which the viewer applies without re-encoding and stores through the
+  // offline-store worker, and whose values it decodes only for the page it draws.
   const token = await host.login('dai-bieu-2', 'demo');
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(
@@ -239,24 +243,27 @@ test("a large shared layer from the host is kept in the tablet's offline copy", 
     await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
     doc.transact(() => {
       for (let i = 0; i < 600; i++)
-        annotationsMap(doc).set(`s${i}`, {
-          id: `s${i}`,
-          kind: 'ink',
-          author: 'seed',
-          authorName: 'Đại biểu',
-          createdAt: 1_700_000_000_000 + i,
-          updatedAt: 1_700_000_000_000 + i,
-          documentVersion: '',
-          page: 1,
-          style: { color: '#1565c0', width: 1.5, opacity: 1 },
-          points: packInk(
-            Array.from({ length: 24 }, (_, k): [number, number, number] => [
-              40 + (i % 20) * 25 + k * 0.7,
-              80 + Math.floor(i / 20) * 22 + Math.sin(k) * 4,
-              (k % 7) / 7,
-            ]),
-          ),
-        });
+        annotationsMap(doc).set(
+          `s${i}`,
+          encodeAnnotation({
+            id: `s${i}`,
+            kind: 'ink',
+            author: 'seed',
+            authorName: 'Đại biểu',
+            createdAt: 1_700_000_000_000 + i,
+            updatedAt: 1_700_000_000_000 + i,
+            documentVersion: '',
+            page: 1,
+            style: { color: '#1565c0', width: 1.5, opacity: 1 },
+            points: packInk(
+              Array.from({ length: 24 }, (_, k): [number, number, number] => [
+                40 + (i % 20) * 25 + k * 0.7,
+                80 + Math.floor(i / 20) * 22 + Math.sin(k) * 4,
+                (k % 7) / 7,
+              ]),
+            ),
+          }),
+        );
     });
     // Wait until the host has it all: a second client sees every stroke.
     const check = new Y.Doc();
@@ -305,7 +312,8 @@ test("a large shared layer from the host is kept in the tablet's offline copy", 
   const strokesIn = (updates: number[][]) => {
     const copy = new Y.Doc();
     for (const u of updates) Y.applyUpdate(copy, Uint8Array.from(u));
-    return [...annotationsMap(copy).values()].filter(isValidInk).length;
+    return [...annotationsMap(copy).values()].filter((v) => readStoredAnnotation(v)?.kind === 'ink')
+      .length;
   };
   await expect.poll(async () => strokesIn(await stored())).toBe(600);
 });

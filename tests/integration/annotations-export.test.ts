@@ -10,7 +10,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Annotation } from '../../shared/annotations/model';
-import { addReply, putAnnotation, readAnnotations } from '../../shared/annotations/ydoc';
+import {
+  addReply,
+  annotationsMap,
+  putAnnotation,
+  readAnnotations,
+} from '../../shared/annotations/ydoc';
 import { packInk } from '../../shared/annotations/ink-points';
 import { startTestHost } from '../helpers/host';
 import type { TestHost } from '../helpers/host';
@@ -67,7 +72,8 @@ beforeAll(async () => {
   await Promise.all([shared.synced, mine.synced]);
   const items: Annotation[] = [
     {
-      // The packed form (what the viewer writes); far-1 below keeps the older JSON form.
+      // Written whole as one binary value (annotation-bytes.ts, what the viewer writes), its
+      // points packed; far-1 below is stored in the oldest form, a JSON object with a point list.
       ...base('ink-1', u1),
       kind: 'ink',
       points: packInk([
@@ -95,7 +101,9 @@ beforeAll(async () => {
     { ...base('arrow-1', u1), kind: 'shape', shape: 'arrow', from: [300, 300], to: [450, 420] },
     { ...base('far-1', u1, 999), kind: 'ink', points: [[1, 1, 0.5]] },
   ];
-  for (const a of items) putAnnotation(shared.doc, a);
+  for (const a of items)
+    if (a.id === 'far-1') annotationsMap(shared.doc).set(a.id, a);
+    else putAnnotation(shared.doc, a);
   addReply(shared.doc, {
     id: 'reply-1',
     annotationId: 'note-1',
@@ -122,6 +130,9 @@ beforeAll(async () => {
     'shared layer relayed',
   );
   await until(() => readAnnotations(watchMine.doc).length === 1, 'private layer relayed');
+  // The host relays and stores the forms as written.
+  expect(annotationsMap(watchShared.doc).get('ink-1')).toBeInstanceOf(Uint8Array);
+  expect(annotationsMap(watchShared.doc).get('far-1')).not.toBeInstanceOf(Uint8Array);
 });
 
 afterAll(async () => {

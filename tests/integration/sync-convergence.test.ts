@@ -9,6 +9,8 @@ import type { TestHost } from '../helpers/host';
 import { connect, createWorld, installPapers, storedState, until } from './sync-helpers';
 import type { Client, World } from './sync-helpers';
 import { packInk } from '../../shared/annotations/ink-points';
+import { encodeAnnotation } from '../../shared/annotations/annotation-bytes';
+import { readAnnotations } from '../../shared/annotations/ydoc';
 
 const SEED = 20261125;
 const PEERS = 5;
@@ -117,16 +119,22 @@ function randomAnnotation(rand: () => number, id: string, author: string) {
     Math.round(rand() * 842),
     0.5,
   ]);
-  // Both stored forms of ink points: the JSON list and the packed binary value.
-  const points = rand() < 0.5 ? list : packInk(list);
-  return {
+  // The three stored forms of a value: JSON with a point list, JSON with packed points, and the
+  // whole annotation as one binary value (what the viewer writes).
+  const form = rand();
+  const value = {
     id,
-    kind: 'ink',
+    kind: 'ink' as const,
     author,
+    authorName: author,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    documentVersion: '',
     page: 1 + Math.floor(rand() * 9),
-    points,
-    color: rand() < 0.5 ? '#d32f2f' : '#1565c0',
+    style: { color: rand() < 0.5 ? '#d32f2f' : '#1565c0', width: 2, opacity: 1 },
+    points: form < 1 / 3 ? list : packInk(list),
   };
+  return form < 2 / 3 ? value : encodeAnnotation(value);
 }
 
 it('five peers with delays, reordering and disconnects converge, also after a restart', async () => {
@@ -192,6 +200,8 @@ it('five peers with delays, reordering and disconnects converge, also after a re
   for (const p of peers) expect(p.closes.filter((c) => c.code >= 4000)).toEqual([]);
   const expected = peers[0]!.doc.getMap('annotations').toJSON();
   expect(Object.keys(expected).length).toBeGreaterThan(50);
+  // Every value, whichever of the three forms it was written in, reads back as an annotation.
+  expect(readAnnotations(peers[0]!.doc)).toHaveLength(Object.keys(expected).length);
 
   for (const p of peers) p.destroy();
   peers.length = 0;
