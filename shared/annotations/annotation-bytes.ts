@@ -162,6 +162,19 @@ function fieldAt(b: Uint8Array, at: number, max: number): [number, number] | nul
 }
 
 function text(b: Uint8Array, range: [number, number]): string | undefined {
+  // Short ASCII (a stroke's JSON part, ids, most author ids) is read byte by byte: in Chromium a
+  // TextDecoder call costs ~3–4 µs before it is warm (the subarray it needs, the binding), which
+  // was most of a stroke's decode; this loop costs well under a microsecond.
+  if (range[1] - range[0] <= 512) {
+    let s = '';
+    let i = range[0];
+    for (; i < range[1]; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) break;
+      s += String.fromCharCode(c);
+    }
+    if (i === range[1]) return s;
+  }
   try {
     return decoder.decode(b.subarray(range[0], range[1]));
   } catch {
