@@ -10,9 +10,10 @@
 // - a new stroke: pointer down → the stroke is in the layer (with 10,000 others present);
 // - JS heap after GC.
 // Two layouts: strokes spread over a 50-page paper, and all 10,000 on page 1 (worst case).
-// Strokes are stored packed (shared/annotations/ink-points.ts), as this version writes them;
-// BENCH_INK=json seeds the older JSON form instead (a doc from before, and the only form a build
-// from before the packed one can read).
+// Strokes are stored as this version writes them: each one binary value (annotation-bytes.ts)
+// with its points packed. BENCH_INK=packed seeds JSON objects with packed points (the form before,
+// and the newest a build from before the binary form can read); BENCH_INK=json seeds JSON objects
+// with point lists (the oldest form, the only one a build from before packed points can read).
 // Needs `npm run build:renderer` first (BENCH_RENDERER_DIR=<dir> serves another build instead;
 // BENCH_PROFILE=<dir> saves renderer CPU profiles of the first open and of the new stroke).
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { Annotation } from '../shared/annotations/model';
 import { annotationsMap } from '../shared/annotations/ydoc';
 import { packInk } from '../shared/annotations/ink-points';
+import { encodeAnnotation } from '../shared/annotations/annotation-bytes';
 import { startTestHost } from '../tests/helpers/host';
 import type { TestHost } from '../tests/helpers/host';
 import { printTable } from './table';
@@ -43,7 +45,10 @@ const STROKES = Number(process.env.BENCH_STROKES ?? 10_000);
 /** Another build to serve (before/after comparisons while dist/renderer is being rebuilt). */
 const RENDERER_DIR = process.env.BENCH_RENDERER_DIR ?? BUILT_RENDERER;
 const RUNS = 3;
-const INK = process.env.BENCH_INK === 'json' ? 'json' : 'packed';
+const INK =
+  process.env.BENCH_INK === 'json' || process.env.BENCH_INK === 'packed'
+    ? process.env.BENCH_INK
+    : 'binary';
 
 /** A pen stroke of 24 points with pressure, somewhere on an A4 page (seeded, reproducible). */
 function stroke(i: number, page: number, author: string): Annotation {
@@ -97,7 +102,12 @@ async function seed(
   for (let from = 0; from < STROKES; from += 500) {
     doc.transact(() => {
       for (let i = from; i < Math.min(STROKES, from + 500); i++)
-        map.set(`s${i}`, stroke(i, pageOf(i), author));
+        map.set(
+          `s${i}`,
+          INK === 'binary'
+            ? encodeAnnotation(stroke(i, pageOf(i), author))
+            : stroke(i, pageOf(i), author),
+        );
     });
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -288,7 +298,7 @@ async function main(): Promise<void> {
     await host.stop(true);
   }
   printTable(
-    `Viewer with ${STROKES.toLocaleString('en')} strokes, ${INK} points (median of ${RUNS} cold opens, Chromium 1280×900)`,
+    `Viewer with ${STROKES.toLocaleString('en')} strokes, ${INK} values (median of ${RUNS} cold opens, Chromium 1280×900)`,
     rows,
   );
 }
