@@ -98,6 +98,9 @@ export async function startHost(
         const force = setTimeout(() => server.closeAllConnections(), 5000);
         await stopped;
         clearTimeout(force);
+        // A term-statistics pass reads the archive from a worker with its own connection; it
+        // ends on its own, and the folder must be left alone once close() resolves.
+        await services.search.settle();
         db.close();
       })();
       return closing;

@@ -17,6 +17,21 @@ interface Paper {
   confidential: boolean;
 }
 
+/** The stock y-websocket client on one of the host's docs, as an outside program would use it. */
+function stockClient(host: TestHost, name: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${host.url.replace(/^http/, 'ws')}/sync`, name, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return { doc, provider };
+}
+
+function synced(provider: WebsocketProvider): Promise<void> {
+  return new Promise((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+}
+
 async function demoPaper(host: TestHost): Promise<{ meetingId: string; paper: Paper }> {
   const token = await host.login('dai-bieu-1', 'demo');
   const meetings = (await (await host.api('GET', '/meetings', { token })).json()) as Array<{
@@ -92,19 +107,9 @@ test("two delegates draw on the same page and see each other's strokes", async (
   // with its points packed (ink-points.ts), as a stock y-websocket client reads it, and the host's
   // Web Annotation export decodes it.
   const token = await host.login('dai-bieu-1', 'demo');
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${host.url.replace(/^http/, 'ws')}/sync`,
-    `annotations/${paper.id}`,
-    doc,
-    {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  );
+  const { doc, provider } = stockClient(host, `annotations/${paper.id}`, token);
   try {
-    await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+    await synced(provider);
     const values = [...annotationsMap(doc).values()];
     expect(values).toHaveLength(2);
     for (const v of values) {
@@ -228,19 +233,9 @@ test("a large shared layer from the host is kept in the tablet's offline copy", 
   // sync is a large update, which the viewer applies without re-encoding and stores through the
   // offline-store worker, and whose values it decodes only for the page it draws.
   const token = await host.login('dai-bieu-2', 'demo');
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${host.url.replace(/^http/, 'ws')}/sync`,
-    `annotations/${paper.id}`,
-    doc,
-    {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  );
+  const { doc, provider } = stockClient(host, `annotations/${paper.id}`, token);
   try {
-    await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+    await synced(provider);
     doc.transact(() => {
       for (let i = 0; i < 600; i++)
         annotationsMap(doc).set(

@@ -65,7 +65,10 @@ export async function startTestHost(
     },
     async stop(remove = false) {
       await host.close();
-      if (remove) fs.rmSync(dataDir, { recursive: true, force: true });
+      // Retried: a stray late file under the folder must not fail a test in its clean-up (seen
+      // once as ENOTEMPTY, from a search statistics pass the host now waits for on close).
+      if (remove)
+        fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

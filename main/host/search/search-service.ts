@@ -372,6 +372,6 @@ export function createSearch(db: Database) {
    */
   const ready = () => caughtUp;
 
-  return { refresh, reindexMeeting, query, stats, ready };
+  return { refresh, reindexMeeting, query, stats, ready, settle: termStats.settle };
 }
 export type SearchService = ReturnType<typeof createSearch>;

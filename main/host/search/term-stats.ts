@@ -67,9 +67,13 @@ function gatherInWorker(file: string): Promise<Gathered> {
       workerData: { file, sqlite, share: COMMON_SHARE },
     });
     worker.unref();
-    worker.once('message', (m: Gathered) => resolve(m));
+    // Settled when the worker has exited, i.e. after its connection closed (not at its message).
+    let got: Gathered | null = null;
+    worker.once('message', (m: Gathered) => (got = m));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`term statistics worker exited (${code})`)));
+    worker.once('exit', (code) =>
+      got ? resolve(got) : reject(new Error(`term statistics worker exited (${code})`)),
+    );
   });
 }
 
@@ -127,6 +131,9 @@ export function createTermStats(db: Database) {
   /** How many terms count as common now (diagnostics). */
   const commonCount = () => commonList.length;
 
-  return { gather, noteWrite, isCommon, commonCount };
+  /** Resolves once no pass is running (the host waits for it before closing the archive). */
+  const settle = (): Promise<void> => running ?? Promise.resolve();
+
+  return { gather, noteWrite, isCommon, commonCount, settle };
 }
 export type TermStats = ReturnType<typeof createTermStats>;
