@@ -4,24 +4,14 @@ import type { InkAnnotation } from '../../shared/annotations/model';
 import { isValidInk } from '../../shared/annotations/ink-check';
 import { packInk } from '../../shared/annotations/ink-points';
 import type { InkPoint } from '../../shared/annotations/ink-points';
+import { inkStroke } from '../helpers/ink-stroke';
 
 function stroke(): InkAnnotation {
-  return {
-    id: 's1',
-    kind: 'ink',
-    author: 'u1',
-    authorName: 'Lê Minh Đức',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    documentVersion: 'abc',
-    page: 3,
-    style: { color: '#1565c0', width: 1.5, opacity: 1 },
-    points: [
-      [10, 20, 0.5],
-      [30.25, -40, 0],
-      [100_000, -100_000, 1],
-    ],
-  };
+  return inkStroke([
+    [10, 20, 0.5],
+    [30.25, -40, 0],
+    [100_000, -100_000, 1],
+  ]);
 }
 
 /** Values every field is tried with: right and wrong types, bounds and just past them. */

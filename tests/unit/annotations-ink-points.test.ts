@@ -11,9 +11,9 @@ import {
 } from '../../shared/annotations/ink-points';
 import type { InkPoint } from '../../shared/annotations/ink-points';
 import { Annotation, boundsOf } from '../../shared/annotations/model';
-import type { InkAnnotation } from '../../shared/annotations/model';
 import { isValidInk } from '../../shared/annotations/ink-check';
 import { annotationsMap, putAnnotation, readAnnotations } from '../../shared/annotations/ydoc';
+import { inkStroke } from '../helpers/ink-stroke';
 
 function randomStroke(seed: number, n: number): InkPoint[] {
   const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
@@ -28,20 +28,7 @@ function randomStroke(seed: number, n: number): InkPoint[] {
   return out;
 }
 
-function stroke(points: InkAnnotation['points']): InkAnnotation {
-  return {
-    id: 's1',
-    kind: 'ink',
-    author: 'u1',
-    authorName: 'Lê Minh Đức',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    documentVersion: 'abc',
-    page: 3,
-    style: { color: '#1565c0', width: 1.5, opacity: 1 },
-    points,
-  };
-}
+const stroke = inkStroke;
 
 describe('packed ink points', () => {
   it('round-trips within 1/200 pt and 1/510 pressure, exactly for hundredths', () => {

@@ -33,6 +33,14 @@ export interface DocumentRecord extends DocumentSummary {
   uploadedBy: string;
 }
 
+/** A paper's preview as served: the picture and the page's size in points. */
+export interface StoredPreview {
+  image: Buffer;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
 export interface NewDocument {
   id: string;
   lineageId: string;
@@ -222,9 +230,7 @@ export function createDocumentsRepo(db: Database) {
     setPreview(id: string, preview: PagePreview): void {
       writePreview(id, preview);
     },
-    preview(
-      id: string,
-    ): { image: Buffer; contentType: string; width: number; height: number } | null {
+    preview(id: string): StoredPreview | null {
       const r = q.preview.get(id);
       return r
         ? {

@@ -9,7 +9,7 @@ import type { createScopeResolvers } from '../api/scopes';
 import type { LiveMeetings } from '../live/live-meetings';
 import { createContentStore } from './content-store';
 import { createDocumentsRepo } from './documents-repo';
-import type { DocumentRecord } from './documents-repo';
+import type { DocumentRecord, StoredPreview } from './documents-repo';
 import { createPaperAccess } from './paper-access';
 import { createPdfParser } from './pdf-parser';
 import type { ParserOptions } from './pdf-parser';
@@ -29,8 +29,10 @@ export function createDocuments(
   // everyone asking meanwhile, not retried in this run after a failure.
   const drawing = new Map<string, Promise<void>>();
   const undrawable = new Set<string>();
-  async function ensurePictures(doc: DocumentRecord): Promise<void> {
-    if (doc.encrypted || undrawable.has(doc.id) || repo.preview(doc.id)) return;
+  /** The paper's stored preview, drawn first if it has none yet (null when it cannot have one). */
+  async function previewOf(doc: DocumentRecord): Promise<StoredPreview | null> {
+    const stored = repo.preview(doc.id);
+    if (stored || doc.encrypted || undrawable.has(doc.id)) return stored;
     let job = drawing.get(doc.id);
     if (!job) {
       job = pdfParser
@@ -44,13 +46,14 @@ export function createDocuments(
       drawing.set(doc.id, job);
     }
     await job;
+    return repo.preview(doc.id);
   }
   return {
     repo,
     access,
     store,
     parser: pdfParser,
-    ensurePictures,
+    previewOf,
     /**
      * Document routes are scoped by `:d` (the paper leads to its meeting). The live meeting doc
      * gets `papersRevision`: a fingerprint that changes whenever a paper is added, replaced,

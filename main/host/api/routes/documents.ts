@@ -186,8 +186,7 @@ export const getDocumentThumbnail: Handler<C['getDocumentThumbnail']> = (ctx, s)
 
 export const getDocumentPreview: Handler<C['getDocumentPreview']> = async (ctx, s) => {
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
-  await s.documents.ensurePictures(doc);
-  const preview = s.documents.repo.preview(doc.id);
+  const preview = await s.documents.previewOf(doc);
   if (!preview) throw notFound('preview');
   return {
     contentType: preview.contentType,

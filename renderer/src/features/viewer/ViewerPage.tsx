@@ -84,15 +84,14 @@ export function ViewerPage() {
   }, [documentId, startPage]);
   // The live meeting (who presents) joins once the paper is on screen: opened by a link, its
   // sync handshake would otherwise share the main thread with the first page's render.
-  const [paintedId, setPaintedId] = useState<string | null>(null);
+  const [painted, setPainted] = useState(false);
   const onFirstPaint = useCallback(() => {
-    setPaintedId(documentId);
+    setPainted(true);
     setPreview(null);
-  }, [documentId]);
-  const { live } = useLiveMeeting(paintedId !== null ? meetingId : null);
+  }, []);
+  const { live } = useLiveMeeting(painted ? meetingId : null);
 
-  const shownPreview =
-    paintedId !== documentId && preview?.id === documentId ? preview.preview : null;
+  const shownPreview = preview?.id === documentId ? preview.preview : null;
 
   const doc = meeting?.documents.find((d) => d.id === documentId) ?? null;
   const newer = doc?.replacedBy
