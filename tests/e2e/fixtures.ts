@@ -10,6 +10,16 @@ import type { TestHost } from '../helpers/host';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIR = path.resolve(here, '../../dist/renderer');
 
+/** The URL path of the built chunk for a source module (from Vite's manifest), e.g. a lazy page. */
+export function builtChunk(source: string): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(RENDERER_DIR, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, { file: string }>;
+  const entry = manifest[source];
+  if (!entry) throw new Error(`${source} is not in the build manifest`);
+  return `/${entry.file}`;
+}
+
 export interface Fixtures {
   host: TestHost;
   /** A new browser context (its own storage, like another tablet) signed in as `username`. */

@@ -2,19 +2,7 @@
 // import) before pdf.js has even loaded, in exactly the place pdf.js then draws it; pdf.js's
 // drawing takes over and the picture is gone. pdf.js's code is held back here to make the
 // order certain.
-import fs from 'node:fs';
-import path from 'node:path';
-import { RENDERER_DIR, expect, test } from './fixtures';
-
-/** The built file of pdf.js's chunk, from Vite's manifest. */
-function pdfjsChunk(): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(RENDERER_DIR, '.vite/manifest.json'), 'utf8'),
-  ) as Record<string, { file: string }>;
-  const entry = manifest['src/features/viewer/pdfjs.ts'];
-  if (!entry) throw new Error('pdf.js chunk not in the build manifest');
-  return `/${entry.file}`;
-}
+import { builtChunk, expect, test } from './fixtures';
 
 test('page 1 shows its preview until pdf.js draws it, in the same place', async ({
   host,
@@ -37,7 +25,7 @@ test('page 1 shows its preview until pdf.js draws it, in the same place', async 
   const { page } = await loginAs('dai-bieu-1', { blockServiceWorkers: true });
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  const held = pdfjsChunk();
+  const held = builtChunk('src/features/viewer/pdfjs.ts');
   await page.route(
     (url) => url.pathname === held,
     async (route) => {

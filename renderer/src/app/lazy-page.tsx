@@ -3,9 +3,10 @@
 // is smaller to download, parse and run. The app must still open them with the network down once
 // it has loaded: prefetchPages() loads every such chunk when the app is idle after start, and a
 // loaded module stays in memory for the session.
-import { Suspense, lazy } from 'react';
+import { useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterStart } from './after-start';
 
 const loaders: Array<() => Promise<unknown>> = [];
 
@@ -24,9 +25,9 @@ export function lazyPage(load: () => Promise<ComponentType>): {
   preload: () => Promise<unknown>;
 } {
   let loading: Promise<ComponentType> | null = null;
-  // Once here, the page renders directly. Through lazy() it would suspend on its first render
-  // even when its code is already loaded (preloaded while the session was checked), and React
-  // holds back content that follows a fallback by up to 300 ms.
+  // Once here, the page renders directly. Not through lazy() and Suspense: React holds back content
+  // that replaces a fallback until the fallback has been up 300 ms, so a paper opened by its
+  // address, whose viewer code arrived a moment after the session check, waited for nothing.
   let loaded: ComponentType | null = null;
   const preload = () => {
     loading ??= load().then(
@@ -40,17 +41,26 @@ export function lazyPage(load: () => Promise<ComponentType>): {
     return loading;
   };
   loaders.push(preload);
-  const Lazy = lazy(() => preload().then((C) => ({ default: C })));
   function Page() {
-    if (loaded) {
-      const Loaded = loaded;
-      return <Loaded />;
-    }
-    return (
-      <Suspense fallback={<Loading />}>
-        <Lazy />
-      </Suspense>
+    const { t } = useTranslation();
+    const [page, setPage] = useState<{ C: ComponentType } | { failed: unknown } | null>(() =>
+      loaded ? { C: loaded } : null,
     );
+    useEffect(() => {
+      if (page) return;
+      let live = true;
+      preload().then(
+        (C) => live && setPage({ C }),
+        (err: unknown) => live && setPage({ failed: err }),
+      );
+      return () => {
+        live = false;
+      };
+    }, [page]);
+    // The route's error element shows this, with a button to try again.
+    if (page && 'failed' in page) throw new Error(t('app.pageLoadFailed'), { cause: page.failed });
+    if (!page) return <Loading />;
+    return <page.C />;
   }
   return { Page, preload };
 }
@@ -72,8 +82,5 @@ export function prefetchPages(): void {
       if (results.every((r) => r.status === 'fulfilled')) performance.mark('app-pages-prefetched');
       else prefetching = false;
     });
-  const idle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : run();
-  if (document.readyState === 'complete') setTimeout(idle, 4000);
-  else window.addEventListener('load', () => setTimeout(idle, 4000), { once: true });
+  afterStart(run);
 }

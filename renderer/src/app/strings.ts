@@ -7,6 +7,8 @@ registerStrings({
       name: 'Phòng họp không giấy',
       skipToContent: 'Bỏ qua, tới nội dung chính',
       loading: 'Đang tải…',
+      pageLoadFailed:
+        'Không tải được trang này: thiết bị chưa có mã của trang và không kết nối được máy chủ. Hãy thử lại khi có mạng.',
     },
     lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
     nav: { main: 'Điều hướng chính', meetings: 'Cuộc họp của tôi', users: 'Tài khoản' },
@@ -46,6 +48,8 @@ registerStrings({
       name: 'Paperless Meeting Room',
       skipToContent: 'Skip to main content',
       loading: 'Loading…',
+      pageLoadFailed:
+        'This page could not be loaded: the device does not have its code yet and cannot reach the host. Try again when the network is back.',
     },
     lang: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
     nav: { main: 'Main navigation', meetings: 'My meetings', users: 'Accounts' },
