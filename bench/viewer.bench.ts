@@ -10,7 +10,8 @@
 //   backing stores still held in the DOM (ours releases off-screen pages).
 // Needs `npm run build:renderer` first. To compare builds in one run (timings on a shared machine
 // only compare within a run), name them: VIEWER_BENCH_RENDERERS="before=/tmp/a,after=dist/renderer".
-// The open time is the median of VIEWER_BENCH_OPENS opens (default 3), each in a fresh context.
+// The open time is the median of VIEWER_BENCH_OPENS opens (default 5), each in a fresh context,
+// after one unmeasured open of each viewer.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -38,7 +39,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PDFJS_DIR = path.resolve(here, '../node_modules/pdfjs-dist');
 const FREECULTURE = sample('freeculture.pdf');
 const VIEWPORT = { width: 1280, height: 900 };
-const OPENS = Math.max(1, Number(process.env.VIEWER_BENCH_OPENS ?? 3));
+const OPENS = Math.max(1, Number(process.env.VIEWER_BENCH_OPENS ?? 5));
+/** VIEWER_BENCH_FLIPS=0: opens only (to compare open times quickly); flip and memory columns empty. */
+const FLIP = process.env.VIEWER_BENCH_FLIPS !== '0';
 
 interface Result {
   openMs: number;
@@ -158,7 +161,9 @@ async function openAndFlip(
         return {
           openMs: median(opens.map((o) => o.shown)),
           drawnMs: median(opens.map((o) => o.drawn)),
-          ...(await flipAll(page)),
+          ...(FLIP
+            ? await flipAll(page)
+            : { flips: [], heap10MiB: NaN, heapMiB: NaN, canvasMiB: NaN }),
         };
     } finally {
       await context.close();
@@ -167,21 +172,53 @@ async function openAndFlip(
   throw new Error('unreachable');
 }
 
+async function openGeneric(page: Page, base: string, file: string): Promise<Opened> {
+  await page.goto(`${base}/generic.html?file=${encodeURIComponent(file)}`);
+  await page.waitForFunction(
+    () => (globalThis as unknown as { firstPainted?: number }).firstPainted !== undefined,
+    null,
+    { timeout: 120_000 },
+  );
+  const at = await page.evaluate(
+    () => (globalThis as unknown as { firstPainted: number }).firstPainted,
+  );
+  return { shown: at, drawn: at };
+}
+
+async function openOurs(
+  page: Page,
+  host: TestHost,
+  token: string,
+  meetingId: string,
+  documentId: string,
+): Promise<Opened> {
+  await signInWithToken(page, host, token);
+  await page.goto(`${host.url}/meetings/${meetingId}/documents/${documentId}`);
+  await page
+    .locator('.pdf-page[data-page-number="1"][data-painted="true"]')
+    .waitFor({ timeout: 120_000 });
+  // Relative to navigation start (the viewer's User Timing marks): page 1 first on screen
+  // (its preview, or pdf.js's drawing if that came first), and drawn by pdf.js.
+  return (await page.evaluate(`({
+    shown: performance.getEntriesByName('pdf-page-shown-1')[0].startTime,
+    drawn: performance.getEntriesByName('pdf-page-painted-1')[0].startTime,
+  })`)) as Opened;
+}
+
+/** One open in a context of its own, not measured. */
+async function warmUp(browser: Browser, open: (page: Page) => Promise<unknown>): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+  try {
+    await open(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
 async function runGeneric(browser: Browser, base: string, file: string): Promise<Result> {
   return openAndFlip(
     browser,
-    async (page) => {
-      await page.goto(`${base}/generic.html?file=${encodeURIComponent(file)}`);
-      await page.waitForFunction(
-        () => (globalThis as unknown as { firstPainted?: number }).firstPainted !== undefined,
-        null,
-        { timeout: 120_000 },
-      );
-      const at = await page.evaluate(
-        () => (globalThis as unknown as { firstPainted: number }).firstPainted,
-      );
-      return { shown: at, drawn: at };
-    },
+    (page) => openGeneric(page, base, file),
     async (page) => {
       const pages = await page.evaluate(
         () => (globalThis as unknown as { numPages: number }).numPages,
@@ -212,19 +249,7 @@ async function runOurs(
 ): Promise<Result> {
   return openAndFlip(
     browser,
-    async (page) => {
-      await signInWithToken(page, host, token);
-      await page.goto(`${host.url}/meetings/${meetingId}/documents/${documentId}`);
-      await page
-        .locator('.pdf-page[data-page-number="1"][data-painted="true"]')
-        .waitFor({ timeout: 120_000 });
-      // Relative to navigation start (the viewer's User Timing marks): page 1 first on screen
-      // (its preview, or pdf.js's drawing if that came first), and drawn by pdf.js.
-      return (await page.evaluate(`({
-        shown: performance.getEntriesByName('pdf-page-shown-1')[0].startTime,
-        drawn: performance.getEntriesByName('pdf-page-painted-1')[0].startTime,
-      })`)) as Opened;
-    },
+    (page) => openOurs(page, host, token, meetingId, documentId),
     async (page) => {
       const flips: number[] = [];
       await page.getByTestId('pdf-scroller').focus();
@@ -287,6 +312,11 @@ async function main(): Promise<void> {
       ['generated 500 p', long, '/long.pdf'],
       ['freeculture 352 p', freeculture, '/freeculture.pdf'],
     ] as const;
+    // One unmeasured open of each viewer first: the browser's own start-up (its network service,
+    // the first renderer processes) is then paid by neither, whichever is measured first.
+    for (const s of setups)
+      await warmUp(browser, (page) => openOurs(page, s.host, s.delegate, s.meetingId, s.ids[1]!));
+    await warmUp(browser, (page) => openGeneric(page, generic.url, '/freeculture.pdf'));
     for (const [p, [name, bytes, file]] of papers.entries()) {
       const pages = await PDFPages(bytes);
       for (const [i, b] of builds.entries()) {
