@@ -20,6 +20,25 @@ export function builtChunk(source: string): string {
   return `/${entry.file}`;
 }
 
+/**
+ * Holds back the page's requests for a built chunk (see builtChunk) until the returned function is
+ * called, to see what the app shows while that code is on its way. Block the service worker in
+ * the context: it would answer for the file before the hold could.
+ */
+export async function holdChunk(page: Page, source: string): Promise<() => void> {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = builtChunk(source);
+  await page.route(
+    (url) => url.pathname === held,
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
 export interface Fixtures {
   host: TestHost;
   /** A new browser context (its own storage, like another tablet) signed in as `username`. */

@@ -2,7 +2,7 @@
 // import) before pdf.js has even loaded, in exactly the place pdf.js then draws it; pdf.js's
 // drawing takes over and the picture is gone. pdf.js's code is held back here to make the
 // order certain.
-import { builtChunk, expect, test } from './fixtures';
+import { expect, holdChunk, test } from './fixtures';
 
 test('page 1 shows its preview until pdf.js draws it, in the same place', async ({
   host,
@@ -23,16 +23,7 @@ test('page 1 shows its preview until pdf.js draws it, in the same place', async 
 
   // No service worker: it would answer for pdf.js's file before the hold below could.
   const { page } = await loginAs('dai-bieu-1', { blockServiceWorkers: true });
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held = builtChunk('src/features/viewer/pdfjs.ts');
-  await page.route(
-    (url) => url.pathname === held,
-    async (route) => {
-      await released;
-      await route.continue();
-    },
-  );
+  const release = await holdChunk(page, 'src/features/viewer/pdfjs.ts');
   // Not until "load": the held file may be one the page preloads.
   await page.goto(`${host.url}/meetings/${meetingId}/documents/${paper.id}`, {
     waitUntil: 'commit',
