@@ -331,6 +331,18 @@ export const errorMessages = {
     en: 'This root certificate is already trusted.',
   },
   pdf_malformed: { vi: 'Tệp gửi lên không phải PDF.', en: 'The file sent is not a PDF.' },
+  pdf_too_many_signatures: {
+    vi: 'Tệp PDF có quá nhiều chữ ký (tối đa {limit}): không kiểm tra.',
+    en: 'The PDF has too many signatures (limit {limit}); it was not verified.',
+  },
+  pdf_verify_timeout: {
+    vi: 'Kiểm tra chữ ký của tệp này mất quá nhiều thời gian và đã dừng.',
+    en: 'Verifying the signatures of this file took too long and was stopped.',
+  },
+  verify_busy: {
+    vi: 'Máy chủ đang kiểm tra nhiều tệp khác, vui lòng thử lại sau.',
+    en: 'The host is verifying many other files; please try again later.',
+  },
   annotations_paper_encrypted: {
     vi: 'Tài liệu có mật khẩu: không thể xuất bản PDF kèm ghi chú (hãy dùng bản W3C JSON).',
     en: 'The paper is password-protected: it cannot be exported as a PDF with notes (use the W3C JSON export).',

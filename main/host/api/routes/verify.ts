@@ -6,14 +6,18 @@ import { formatBytes } from '../json-body';
 
 type C = typeof minutesCommands;
 
-/** Signed minutes are a few MB; anything far larger is not worth holding in memory. */
-const MAX_PDF_BYTES = 64 * 1024 * 1024;
+/**
+ * Signed minutes and decisions are a few MB. Each signature hashes nearly the whole file, so the
+ * cap bounds a request's work (with the cap on signatures, pdf-signatures-read.ts) as well as its
+ * memory.
+ */
+export const MAX_VERIFY_PDF_BYTES = 32 * 1024 * 1024;
 
 async function readPdf(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   const tooLarge = () =>
-    new ApiError(413, 'payload_too_large', { limit: formatBytes(MAX_PDF_BYTES) });
-  if (Number.isFinite(declared) && declared > MAX_PDF_BYTES) {
+    new ApiError(413, 'payload_too_large', { limit: formatBytes(MAX_VERIFY_PDF_BYTES) });
+  if (Number.isFinite(declared) && declared > MAX_VERIFY_PDF_BYTES) {
     req.resume();
     throw tooLarge();
   }
@@ -21,7 +25,7 @@ async function readPdf(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_PDF_BYTES) {
+    if (size > MAX_VERIFY_PDF_BYTES) {
       req.resume();
       throw tooLarge();
     }
