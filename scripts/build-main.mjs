@@ -68,6 +68,15 @@ await Promise.all([
         }),
       ]
     : []),
+  // The worker thread that verifies PDF signatures (see signatures/verify-off-thread.ts).
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'main/host/signatures/verify-worker.ts')],
+    outfile: path.join(out, 'verify-worker.js'),
+    platform: 'node',
+    format: 'esm',
+    external,
+  }),
 ]);
 fs.copyFileSync(
   path.join(root, 'main/electron/shell/join.html'),

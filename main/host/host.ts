@@ -101,6 +101,7 @@ export async function startHost(
         // A term-statistics pass reads the archive from a worker with its own connection; it
         // ends on its own, and the folder must be left alone once close() resolves.
         await services.search.settle();
+        await services.minutes.close();
         db.close();
       })();
       return closing;

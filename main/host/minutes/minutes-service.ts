@@ -26,7 +26,7 @@ import {
   signedBytes,
 } from '../signatures/pdf-signature-placeholder';
 import { buildChain, keyUsageAllowsSigning } from '../signatures/trust-chain';
-import { verifyPdfSignatures } from '../signatures/verify-pdf';
+import { createPdfVerifier } from '../signatures/verify-off-thread';
 import { blocksText, draftBlocks, loadDraftDoc } from './draft-blocks';
 import { createMinutesRepo } from './minutes-repo';
 import type { SignatureRow } from './minutes-repo';
@@ -56,6 +56,8 @@ export interface MinutesHost {
 export function createMinutes(db: Database, meetings: MeetingsRepo) {
   const repo = createMinutesRepo(db);
   const trust = createTrustRoots(db);
+  // Stored minutes carry signers' CMS and /verify takes anyone's file: both verify off the loop.
+  const verifier = createPdfVerifier();
   let host: MinutesHost | undefined;
   const deps = {
     db,
@@ -336,11 +338,16 @@ export function createMinutes(db: Database, meetings: MeetingsRepo) {
     async verify(meetingId: string): Promise<SignatureReport[]> {
       const pdf = state(meetingId) === 'draft' ? null : repo.pdf(meetingId);
       if (!pdf) return [];
-      return verifyPdfSignatures(pdf, trust.certificates());
+      return verifier.verify(pdf, trust.certificates());
     },
 
     verifyBytes(pdf: Uint8Array): Promise<SignatureReport[]> {
-      return verifyPdfSignatures(pdf, trust.certificates());
+      return verifier.verify(pdf, trust.certificates());
+    },
+
+    /** Stops the verifying worker (host shutdown). */
+    close(): Promise<void> {
+      return verifier.close();
     },
   };
 }
