@@ -14,6 +14,7 @@ import { annotationsToJsonLd } from '../../annotations/export-jsonld';
 import { loadLayers } from '../../annotations/load-layers';
 import { ApiError, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
+import { withLibraryOutput } from '../../library-output';
 
 type C = typeof annotationsCommands;
 
@@ -62,7 +63,9 @@ export const exportWebAnnotations: Handler<C['exportWebAnnotations']> = async (c
   const doc = visiblePaper(s, ctx.params.d, ctx.user.id);
   const bytes = await paperBytes(s, doc.sha256);
   // Page heights turn our bottom-left user space into RFC 8118's top-left view rectangles.
-  const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  const pdf = await withLibraryOutput(s.log, 'pdf-lib', () =>
+    PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }),
+  );
   const heights = pdf.getPages().map((p) => p.getMediaBox().y + p.getMediaBox().height);
   const layers = loadLayers(s, doc.id, ctx.user.id, ctx.query.layers);
   const host = ctx.req.headers.host ?? 'localhost';
