@@ -31,6 +31,7 @@ export function sendError(res: ServerResponse, err: ApiError, lang: Lang): void 
     res.destroy();
     return;
   }
+  for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   sendJson(res, err.status, {
     error: {
       code: err.code,

@@ -4,6 +4,8 @@ import { Id } from '../schemas/common';
 import {
   CreatePairingBody,
   HostIdentity,
+  LoginLogPage,
+  LoginLogQuery,
   PairingRedeemed,
   PairingTicket,
   RedeemPairingBody,
@@ -46,5 +48,13 @@ export const securityCommands = defineCommands({
     access: admin,
     params: U,
     answer: RevokedSessions,
+  },
+  /** Sign-ins, failures, refusals, lockouts and sign-outs, newest first. */
+  listLoginLog: {
+    method: 'GET',
+    path: '/admin/login-log',
+    access: admin,
+    query: LoginLogQuery,
+    answer: LoginLogPage,
   },
 });
