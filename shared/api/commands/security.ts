@@ -33,6 +33,7 @@ export const securityCommands = defineCommands({
     path: '/pairing/redeem',
     access: anyone,
     body: RedeemPairingBody,
+    maxBodyBytes: 4096,
     answer: PairingRedeemed,
   },
   listUserSessions: {
