@@ -1,6 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import type { SpawnParserChild } from './documents/parser-child';
+import type { ThrottleSettings } from './security/login-throttle';
 
 export interface HostConfig {
   dataDir: string;
@@ -26,13 +27,8 @@ export interface HostConfig {
   tlsKeyFile: string | null;
   /** Extra names for the generated server certificate (e.g. a DNS name the room uses). */
   tlsNames: string[];
-  /** Login throttling: after `maxFailures` wrong passwords within `windowMs`, refuse for `lockoutMs`. */
-  loginThrottle: {
-    maxFailures: number;
-    windowMs: number;
-    lockoutMs: number;
-    maxFailuresPerAddress: number;
-  };
+  /** Login throttling per (account, address), with address and account guards (login-throttle.ts). */
+  loginThrottle: ThrottleSettings;
   /** Lifetime of a pairing code shown on the room screen. */
   pairingLifetimeMs: number;
   /** Milliseconds since the epoch; replaceable so tests can move time instead of waiting. */
@@ -79,7 +75,10 @@ export function resolveConfig(partial: Partial<HostConfig> = {}): HostConfig {
       maxFailures: 5,
       windowMs: 60_000,
       lockoutMs: 60_000,
+      maxLockoutMs: 60 * 60_000,
       maxFailuresPerAddress: 30,
+      maxFailuresPerAccount: 20,
+      forgetAfterMs: 24 * 60 * 60_000,
     },
     pairingLifetimeMs: partial.pairingLifetimeMs ?? 10 * 60 * 1000,
     clock: partial.clock ?? Date.now,

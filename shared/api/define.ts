@@ -39,6 +39,11 @@ export interface CommandDef {
   query?: z.ZodType;
   /** A zod schema for a JSON body, 'raw' for a streamed upload, or absent for none. */
   body?: z.ZodType | 'raw';
+  /**
+   * Largest JSON body this command accepts, bytes (default: the host's `maxJsonBytes`). Small
+   * for commands anyone may call, so a stranger cannot make the host read and parse megabytes.
+   */
+  maxBodyBytes?: number;
   /** The answer's schema; 'empty' means 204 No Content; 'binary' means bytes (files). */
   answer: z.ZodType | 'empty' | 'binary';
   /** HTTP status of a successful JSON answer (default 200; 201 for commands that create). */
@@ -46,6 +51,9 @@ export interface CommandDef {
   /** Whether a successful call changes the meeting's live doc (defaults to: not GET). */
   changesMeeting?: boolean;
 }
+
+/** How deeply any JSON body may nest arrays and objects; real bodies stay far below it. */
+export const MAX_JSON_DEPTH = 64;
 
 export function defineCommands<const T extends Record<string, CommandDef>>(table: T): T {
   return table;

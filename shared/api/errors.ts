@@ -40,6 +40,10 @@ export const errorMessages = {
     vi: 'Tệp hoặc nội dung quá lớn (tối đa {limit}).',
     en: 'The file or body is too large (limit {limit}).',
   },
+  json_too_deep: {
+    vi: 'Nội dung JSON lồng nhau quá sâu (tối đa {limit} cấp).',
+    en: 'The JSON body is nested too deeply (limit {limit} levels).',
+  },
   unsupported_media_type: {
     vi: 'Định dạng không được hỗ trợ: {detail}',
     en: 'Unsupported format: {detail}',

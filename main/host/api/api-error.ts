@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: KnownErrorCode | (string & {}),
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
+    /** Headers for the refusal, e.g. Retry-After on a 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(`${status} ${code}`);
   }

@@ -79,6 +79,7 @@ export const handlers: AllHandlers = {
   redeemPairing: pairing.redeemPairing,
   listUserSessions: sessions.listUserSessions,
   revokeUserSessions: sessions.revokeUserSessions,
+  listLoginLog: sessions.listLoginLog,
   getMinutes: minutesRoutes.getMinutes,
   getMinutesFacts: minutesRoutes.getMinutesFacts,
   finalizeMinutes: minutesRoutes.finalizeMinutes,

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { API_PREFIX, commands } from '../../../shared/api/contract';
+import { MAX_JSON_DEPTH } from '../../../shared/api/define';
 import type { CommandDef } from '../../../shared/api/define';
 import { formatErrorMessage, pickLang } from '../../../shared/api/errors';
 import type { Lang } from '../../../shared/api/errors';
@@ -31,6 +32,7 @@ export function sendError(res: ServerResponse, err: ApiError, lang: Lang): void 
     res.destroy();
     return;
   }
+  for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   sendJson(res, err.status, {
     error: {
       code: err.code,
@@ -122,7 +124,15 @@ export function createHttpServer(
     let body: unknown;
     if (def.body === 'raw') body = 'raw';
     else if (def.body)
-      body = validate(def.body, await readJsonBody(req, services.config.maxJsonBytes), 'body');
+      body = validate(
+        def.body,
+        await readJsonBody(
+          req,
+          Math.min(def.maxBodyBytes ?? Infinity, services.config.maxJsonBytes),
+          MAX_JSON_DEPTH,
+        ),
+        'body',
+      );
     else req.resume();
 
     const ctx = {

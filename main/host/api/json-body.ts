@@ -1,14 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './api-error';
+import { createDepthGauge } from './json-depth';
 
-/** Reads a JSON body up to `limit` bytes; refuses larger bodies without buffering them. */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+/**
+ * Reads a JSON body up to `limit` bytes and `maxDepth` levels of nesting; refuses larger or
+ * deeper bodies without buffering or parsing them.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+  maxDepth: number,
+): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
     throw new ApiError(413, 'payload_too_large', { limit: formatBytes(limit) });
   }
   const chunks: Buffer[] = [];
+  const gauge = createDepthGauge(maxDepth);
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
@@ -16,6 +25,10 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) {
       req.resume();
       throw new ApiError(413, 'payload_too_large', { limit: formatBytes(limit) });
+    }
+    if (!gauge.push(buf)) {
+      req.resume();
+      throw new ApiError(400, 'json_too_deep', { limit: maxDepth });
     }
     chunks.push(buf);
   }

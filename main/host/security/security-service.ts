@@ -6,6 +6,7 @@ import type { HostTlsMaterial } from '../tls/host-certificates';
 import { createPairingCodes } from '../pairing/pairing-codes';
 import { createLoginThrottle } from './login-throttle';
 import { loadHostIdentity } from './host-identity';
+import { createLoginLog } from './login-log';
 import { isOriginAllowed } from './origin-policy';
 
 export interface HostTransport {
@@ -23,6 +24,7 @@ export function createSecurity(db: Database, config: HostConfig) {
     /** A user's live sessions (no tokens: only their hashes are stored anyway). */
     sessionsOf: (userId: string) => sessionsOf.all(userId, new Date(config.clock()).toISOString()),
     throttle: createLoginThrottle(db, config.loginThrottle, config.clock),
+    loginLog: createLoginLog(db, config.clock),
     pairing: createPairingCodes(db, config.pairingLifetimeMs, config.clock),
     /** Loaded on first use: the migrations have run by then. */
     identity() {

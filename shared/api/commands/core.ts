@@ -24,6 +24,8 @@ export const coreCommands = defineCommands({
     path: '/auth/login',
     access: anyone,
     body: LoginBody,
+    // 64 + 256 characters, each at most a 6-byte JSON escape, and the keys.
+    maxBodyBytes: 4096,
     answer: LoginAnswer,
   },
   logout: { method: 'POST', path: '/auth/logout', access: user, answer: 'empty' },

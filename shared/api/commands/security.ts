@@ -4,6 +4,8 @@ import { Id } from '../schemas/common';
 import {
   CreatePairingBody,
   HostIdentity,
+  LoginLogPage,
+  LoginLogQuery,
   PairingRedeemed,
   PairingTicket,
   RedeemPairingBody,
@@ -31,6 +33,7 @@ export const securityCommands = defineCommands({
     path: '/pairing/redeem',
     access: anyone,
     body: RedeemPairingBody,
+    maxBodyBytes: 4096,
     answer: PairingRedeemed,
   },
   listUserSessions: {
@@ -46,5 +49,13 @@ export const securityCommands = defineCommands({
     access: admin,
     params: U,
     answer: RevokedSessions,
+  },
+  /** Sign-ins, failures, refusals, lockouts and sign-outs, newest first. */
+  listLoginLog: {
+    method: 'GET',
+    path: '/admin/login-log',
+    access: admin,
+    query: LoginLogQuery,
+    answer: LoginLogPage,
   },
 });

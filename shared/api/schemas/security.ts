@@ -50,3 +50,40 @@ export type PairingRedeemed = z.infer<typeof PairingRedeemed>;
 
 export const SessionInfo = z.object({ createdAt: z.string(), expiresAt: z.string() });
 export const RevokedSessions = z.object({ revoked: z.number().int() });
+
+export const LoginLogEvent = z.enum([
+  'login',
+  'login_failed',
+  'login_refused',
+  'lockout',
+  'logout',
+  'password_change',
+]);
+export type LoginLogEvent = z.infer<typeof LoginLogEvent>;
+
+/** One row of the login log. `username` is as typed (lower-cased); `userId` null if unknown. */
+export const LoginLogEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  event: LoginLogEvent,
+  username: z.string(),
+  userId: z.string().nullable(),
+  address: z.string(),
+  client: z.string(),
+  detail: z.string(),
+});
+export type LoginLogEntry = z.infer<typeof LoginLogEntry>;
+
+export const LoginLogQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    before: z.coerce.number().int().min(1).optional(),
+    username: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const LoginLogPage = z.object({
+  entries: z.array(LoginLogEntry),
+  /** Pass as `before` for the next (older) page; null when this page is the last. */
+  next: z.number().int().nullable(),
+});

@@ -3,6 +3,7 @@ import { ApiError } from '../api-error';
 import type { Handler } from '../handler-types';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { HOST_VERSION } from '../../version';
+import { requestOrigin } from '../../security/login-log';
 
 type C = typeof coreCommands;
 
@@ -23,7 +24,15 @@ export const login: Handler<C['login']> = async (ctx, s) => {
 };
 
 export const logout: Handler<C['logout']> = (ctx, s) => {
-  if (ctx.token) s.sessions.revoke(ctx.token);
+  s.tx(() => {
+    if (ctx.token) s.sessions.revoke(ctx.token);
+    s.security.loginLog.record({
+      ...requestOrigin(ctx.req),
+      event: 'logout',
+      username: ctx.user.username,
+      userId: ctx.user.id,
+    });
+  });
 };
 
 export const me: Handler<C['me']> = (ctx) => ctx.user;

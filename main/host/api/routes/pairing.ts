@@ -59,12 +59,12 @@ export const redeemPairing: Handler<C['redeemPairing']> = (ctx, s) => {
   // Wrong codes count like wrong passwords, per address: 8 characters resist guessing only if
   // guessing is slow.
   const who = `#pairing@${ctx.req.socket.remoteAddress ?? ''}`;
-  s.security.throttle.check(who, undefined);
+  s.security.throttle.checkKey(who);
   let redeemed: { id: string; meetingId: string | null };
   try {
     redeemed = s.security.pairing.redeem(ctx.body);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) s.security.throttle.failed(who, undefined);
+    if (err instanceof ApiError && err.status === 404) s.security.throttle.failedKey(who);
     throw err;
   }
   const meeting = redeemed.meetingId ? s.meetings.get(redeemed.meetingId) : undefined;

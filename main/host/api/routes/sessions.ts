@@ -18,3 +18,10 @@ export const revokeUserSessions: Handler<C['revokeUserSessions']> = (ctx, s) => 
     return { revoked };
   });
 };
+
+/** The login log, newest first, a page at a time (`before` = the previous page's `next`). */
+export const listLoginLog: Handler<C['listLoginLog']> = (ctx, s) => {
+  const entries = s.security.loginLog.list(ctx.query);
+  const last = entries.at(-1);
+  return { entries, next: entries.length === ctx.query.limit && last ? last.id : null };
+};

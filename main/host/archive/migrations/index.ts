@@ -8,6 +8,7 @@ import { minutes } from './0040-minutes';
 import { search } from './0050-search';
 import { security } from './0060-security';
 import { pagePreviews } from './0070-page-previews';
+import { loginLog } from './0080-login-log';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   search,
   security,
   pagePreviews,
+  loginLog,
 ];
