@@ -63,8 +63,8 @@ function who(access: Access): Who {
 }
 
 describe('command access and the documented roles', () => {
-  const table = new Map(
-    Object.values(commands).map((c) => [`${c.method} ${c.path}`, who(c.access)] as const),
+  const table = new Map<string, Who>(
+    Object.values(commands).map((c) => [`${c.method} ${c.path}`, who(c.access)]),
   );
 
   it('knows every documented route', () => {
