@@ -30,7 +30,8 @@ export const minutesCommands = defineCommands({
   getMinutesFacts: {
     method: 'GET',
     path: '/meetings/:m/minutes/facts',
-    access: inMeeting('m', 'participant', true),
+    // The facts feed the draft's "insert from the meeting": only its editors need them (api.md).
+    access: inMeeting('m', ['secretary', 'chair'], true),
     params: M,
     answer: MinutesFacts,
   },
@@ -45,7 +46,8 @@ export const minutesCommands = defineCommands({
   reopenMinutes: {
     method: 'POST',
     path: '/meetings/:m/minutes/reopen',
-    access: inMeeting('m', ['secretary', 'chair']),
+    // Reopening lifts the signed-meeting lock; an administrator may do it too (audited with a reason).
+    access: inMeeting('m', ['secretary', 'chair'], true),
     params: M,
     body: ReopenBody,
     answer: MinutesState,

@@ -2,15 +2,13 @@ import type { coreCommands } from '../../../../shared/api/commands/core';
 import { ApiError, badRequest, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
 import { toMeeting } from './meetings';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof coreCommands;
 
-function assertWritable(status: string): void {
-  if (status === 'archived') throw new ApiError(409, 'meeting_locked');
-}
 
 export const addAgendaItem: Handler<C['addAgendaItem']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting.status);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (ctx.body.presenterUserId && !s.meetings.roleOf(ctx.params.m, ctx.body.presenterUserId))
     throw badRequest('the presenter must be a participant');
   return s.tx(() => {
@@ -21,7 +19,7 @@ export const addAgendaItem: Handler<C['addAgendaItem']> = (ctx, s) => {
 };
 
 export const patchAgendaItem: Handler<C['patchAgendaItem']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting.status);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (!s.meetings.agendaItem(ctx.params.m, ctx.params.i)) throw notFound('agenda item');
   if (ctx.body.presenterUserId && !s.meetings.roleOf(ctx.params.m, ctx.body.presenterUserId))
     throw badRequest('the presenter must be a participant');
@@ -36,7 +34,7 @@ export const patchAgendaItem: Handler<C['patchAgendaItem']> = (ctx, s) => {
 };
 
 export const deleteAgendaItem: Handler<C['deleteAgendaItem']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting.status);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (!s.meetings.agendaItem(ctx.params.m, ctx.params.i)) throw notFound('agenda item');
   s.tx(() => {
     if (ctx.scope.meeting.currentItemId === ctx.params.i)
@@ -51,7 +49,7 @@ export const deleteAgendaItem: Handler<C['deleteAgendaItem']> = (ctx, s) => {
 };
 
 export const reorderAgenda: Handler<C['reorderAgenda']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting.status);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const current = s.meetings.agenda(ctx.params.m).map((i) => i.id);
   const wanted = ctx.body;
   const same =
@@ -67,7 +65,7 @@ export const reorderAgenda: Handler<C['reorderAgenda']> = (ctx, s) => {
 };
 
 export const setCurrentAgendaItem: Handler<C['setCurrentAgendaItem']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting.status);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (!s.meetings.agendaItem(ctx.params.m, ctx.params.i)) throw notFound('agenda item');
   return s.tx(() => {
     s.meetings.setCurrentItem(ctx.params.m, ctx.params.i);

@@ -1,6 +1,7 @@
 import type { liveCommands } from '../../../../shared/api/commands/live';
-import { ApiError, forbidden, notFound } from '../api-error';
+import { forbidden, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof liveCommands;
 
@@ -9,7 +10,7 @@ export const getAttendance: Handler<C['getAttendance']> = (ctx, s) =>
 
 /** A participant checks themself in (or out); the secretary or chair marks anyone, with a reason. */
 export const markAttendance: Handler<C['markAttendance']> = async (ctx, s) => {
-  if (ctx.scope.meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const target = ctx.body.userId ?? ctx.user.id;
   if (target !== ctx.user.id && ctx.scope.role !== 'secretary' && ctx.scope.role !== 'chair')
     throw forbidden();

@@ -1,20 +1,13 @@
 import type { ballotCommands } from '../../../../shared/api/commands/ballots';
 import { ApiError, notFound } from '../api-error';
-import type { Handler, MeetingAccessInfo } from '../handler-types';
+import type { Handler } from '../handler-types';
 import { summarise } from '../../voting/live-meeting-module';
-import type { Services } from '../../services';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof ballotCommands;
 
-/** Ballots of an archived meeting, or of one whose minutes are signed, are part of the record. */
-function assertWritable(scope: MeetingAccessInfo, s: Pick<Services, 'minutesState'>): void {
-  if (scope.meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
-  if (s.minutesState(scope.meeting.id) === 'signed')
-    throw new ApiError(409, 'minutes_signed_locked');
-}
-
 export const createBallot: Handler<C['createBallot']> = (ctx, s) => {
-  assertWritable(ctx.scope, s);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (ctx.body.agendaItemId && !s.meetings.agendaItem(ctx.params.m, ctx.body.agendaItemId))
     throw notFound('agenda item');
   return s.liveMeeting.groupCommit.submit(() => {
@@ -53,7 +46,7 @@ export const getBallot: Handler<C['getBallot']> = (ctx, s) => {
 };
 
 export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
-  assertWritable(ctx.scope, s);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const ballot = await s.liveMeeting.groupCommit.submit(() => {
     const { ballot, eligible } = s.liveMeeting.ballots.open(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.open', {
@@ -68,7 +61,7 @@ export const openBallot: Handler<C['openBallot']> = async (ctx, s) => {
 };
 
 export const closeBallot: Handler<C['closeBallot']> = (ctx, s) => {
-  assertWritable(ctx.scope, s);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   return s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.close(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.close', {
@@ -80,7 +73,7 @@ export const closeBallot: Handler<C['closeBallot']> = (ctx, s) => {
 };
 
 export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) => {
-  assertWritable(ctx.scope, s);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   return s.liveMeeting.groupCommit.submit(() => {
     const ballot = s.liveMeeting.ballots.cancel(ctx.params.b);
     s.audit.append(ctx.scope.meeting.id, ctx.user.id, 'ballot.cancel', { ballotId: ballot.id });
@@ -95,7 +88,7 @@ export const cancelBallot: Handler<C['cancelBallot']> = (ctx, s) => {
  */
 export const castVote: Handler<C['castVote']> = async (ctx, s) => {
   if (ctx.scope.role === 'observer' || !ctx.scope.canVote) throw new ApiError(403, 'vote_no_right');
-  assertWritable(ctx.scope, s);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   // Group commit: this vote and its audit event share a transaction with the votes that arrived
   // in the same instant, each in its own savepoint; the answer waits for the durable commit.
   const receipt = await s.liveMeeting.groupCommit.submit(() => {

@@ -2,19 +2,15 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { documentCommands } from '../../../../shared/api/commands/documents';
 import type { DocumentDetail } from '../../../../shared/api/schemas/documents';
-import type { MeetingRecord } from '../../archive/repos/meetings';
 import type { DocumentRecord } from '../../documents/documents-repo';
 import { toSummary, toVersion } from '../../documents/documents-repo';
 import { importPaper } from '../../documents/import-paper';
 import type { Services } from '../../services';
 import { ApiError, badRequest, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof documentCommands;
-
-function assertWritable(meeting: MeetingRecord): void {
-  if (meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
-}
 
 /** The paper, if this caller may see it; otherwise 404 as if it did not exist. */
 function visiblePaper(s: Services, documentId: string, userId: string): DocumentRecord {
@@ -70,7 +66,7 @@ async function whileReceiving<T>(
 }
 
 export const createDocument: Handler<C['createDocument']> = async (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   return whileReceiving(ctx, () =>
     importPaper(s, {
       meetingId: ctx.params.m,
@@ -85,7 +81,7 @@ export const createDocument: Handler<C['createDocument']> = async (ctx, s) => {
 };
 
 export const createDocumentVersion: Handler<C['createDocumentVersion']> = async (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const old = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
   const summary = await whileReceiving(ctx, () =>
     importPaper(s, {
@@ -101,7 +97,7 @@ export const createDocumentVersion: Handler<C['createDocumentVersion']> = async 
 };
 
 export const putDocumentAccess: Handler<C['putDocumentAccess']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const doc = paperOfMeeting(s, ctx.params.m, ctx.params.d);
   for (const userId of ctx.body)
     if (!s.users.get(userId)) throw badRequest(`unknown user ${userId}`);
@@ -119,7 +115,7 @@ export const putDocumentAccess: Handler<C['putDocumentAccess']> = (ctx, s) => {
 };
 
 export const patchDocument: Handler<C['patchDocument']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const doc = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
   const { title, agendaItemId, confidential } = ctx.body;
   if (agendaItemId && !s.meetings.agendaItem(doc.meetingId, agendaItemId))
@@ -139,7 +135,7 @@ export const patchDocument: Handler<C['patchDocument']> = (ctx, s) => {
 };
 
 export const deleteDocument: Handler<C['deleteDocument']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const doc = paperOfMeeting(s, ctx.scope.meeting.id, ctx.params.d);
   // The rows and bytes stay (the audit chain names their hashes); the paper just leaves the meeting.
   s.tx(() => {

@@ -3,8 +3,9 @@ import type { Meeting, MeetingDetail } from '../../../../shared/api/schemas/meet
 import type { MeetingRole } from '../../../../shared/api/schemas/common';
 import type { MeetingRecord } from '../../archive/repos/meetings';
 import type { Services } from '../../services';
-import { ApiError, badRequest, forbidden, notFound } from '../api-error';
+import { badRequest, forbidden, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof coreCommands;
 
@@ -27,10 +28,6 @@ export function meetingDetail(
     participants: s.meetings.participants(meetingId),
     documents: s.papers.visibleTo(meetingId, userId, role),
   };
-}
-
-function assertWritable(record: MeetingRecord): void {
-  if (record.status === 'archived') throw new ApiError(409, 'meeting_locked');
 }
 
 export const createMeeting: Handler<C['createMeeting']> = (ctx, s) => {
@@ -71,7 +68,7 @@ export const getMeeting: Handler<C['getMeeting']> = (ctx, s) =>
   meetingDetail(s, ctx.params.m, ctx.user.id, ctx.scope.role);
 
 export const patchMeeting: Handler<C['patchMeeting']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   return s.tx(() => {
     s.meetings.patch(ctx.params.m, ctx.body);
     s.audit.append(ctx.params.m, ctx.user.id, 'meeting.update', ctx.body);
@@ -80,7 +77,7 @@ export const patchMeeting: Handler<C['patchMeeting']> = (ctx, s) => {
 };
 
 export const putParticipants: Handler<C['putParticipants']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const seen = new Set<string>();
   for (const p of ctx.body) {
     if (seen.has(p.userId)) throw badRequest(`user ${p.userId} is listed twice`);
@@ -108,7 +105,7 @@ export const putParticipants: Handler<C['putParticipants']> = (ctx, s) => {
 };
 
 export const publishMeeting: Handler<C['publishMeeting']> = (ctx, s) => {
-  assertWritable(ctx.scope.meeting);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   return s.tx(() => {
     s.meetings.setStatus(ctx.params.m, 'published');
     s.audit.append(ctx.params.m, ctx.user.id, 'meeting.publish', {});

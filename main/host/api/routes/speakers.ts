@@ -3,15 +3,12 @@ import type { MeetingAccessInfo } from '../handler-types';
 import { ApiError, forbidden, notFound } from '../api-error';
 import type { Handler } from '../handler-types';
 import type { Services } from '../../services';
+import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof liveCommands;
 
 const isOrganiser = (scope: MeetingAccessInfo) =>
   scope.role === 'chair' || scope.role === 'secretary';
-
-function assertWritable(scope: MeetingAccessInfo): void {
-  if (scope.meeting.status === 'archived') throw new ApiError(409, 'meeting_locked');
-}
 
 function mustGet(s: Services, meetingId: string, id: string) {
   const r = s.liveMeeting.speakers.get(meetingId, id);
@@ -23,7 +20,7 @@ export const getSpeakers: Handler<C['getSpeakers']> = (ctx, s) =>
   s.liveMeeting.speakers.state(ctx.params.m);
 
 export const requestToSpeak: Handler<C['requestToSpeak']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const userId = ctx.body.userId ?? ctx.user.id;
   if (userId !== ctx.user.id && !isOrganiser(ctx.scope)) throw forbidden();
   const standing = s.meetings.roleOf(ctx.params.m, userId);
@@ -46,7 +43,7 @@ export const requestToSpeak: Handler<C['requestToSpeak']> = (ctx, s) => {
 };
 
 export const withdrawSpeaker: Handler<C['withdrawSpeaker']> = async (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.userId !== ctx.user.id && !isOrganiser(ctx.scope)) throw forbidden();
   if (r.status !== 'waiting') throw new ApiError(409, 'speaker_not_waiting');
@@ -60,7 +57,7 @@ export const withdrawSpeaker: Handler<C['withdrawSpeaker']> = async (ctx, s) => 
 };
 
 export const startSpeaker: Handler<C['startSpeaker']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.status !== 'waiting') throw new ApiError(409, 'speaker_not_waiting');
   const limit = ctx.body.limitSeconds ?? s.liveMeeting.speakers.settings(ctx.params.m).limitSeconds;
@@ -81,7 +78,7 @@ export const startSpeaker: Handler<C['startSpeaker']> = (ctx, s) => {
 };
 
 export const stopSpeaker: Handler<C['stopSpeaker']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const r = mustGet(s, ctx.params.m, ctx.params.r);
   if (r.status !== 'speaking') throw new ApiError(409, 'speaker_not_speaking');
   return s.liveMeeting.groupCommit.submit(() => {
@@ -96,7 +93,7 @@ export const stopSpeaker: Handler<C['stopSpeaker']> = (ctx, s) => {
 
 /** The body lists every waiting request of one queue, in the new order. */
 export const reorderSpeakers: Handler<C['reorderSpeakers']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   const waiting = s.liveMeeting.speakers.waiting(ctx.params.m);
   const first = waiting.find((w) => w.id === ctx.body[0]);
   if (!first) throw new ApiError(400, 'speaker_order_mismatch');
@@ -124,7 +121,7 @@ export const reorderSpeakers: Handler<C['reorderSpeakers']> = (ctx, s) => {
 };
 
 export const setSpeakingSettings: Handler<C['setSpeakingSettings']> = (ctx, s) => {
-  assertWritable(ctx.scope);
+  assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (ctx.body.warningSeconds >= ctx.body.limitSeconds)
     throw new ApiError(400, 'speaking_warning_too_long');
   return s.liveMeeting.groupCommit.submit(() => {
