@@ -6,7 +6,6 @@ import { assertMeetingWritable } from '../../minutes/record-lock';
 
 type C = typeof coreCommands;
 
-
 export const addAgendaItem: Handler<C['addAgendaItem']> = (ctx, s) => {
   assertMeetingWritable(ctx.scope.meeting, s.minutesState);
   if (ctx.body.presenterUserId && !s.meetings.roleOf(ctx.params.m, ctx.body.presenterUserId))
